@@ -1,0 +1,21 @@
+import { PostList } from '@/components/post-list';
+import { getAllPosts } from '@/lib/content/posts';
+import siteConfig from '@/site.config';
+
+export default async function HomePage() {
+  const posts = await getAllPosts();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{siteConfig.title}</h1>
+        <p className="lede">{siteConfig.description}</p>
+      </header>
+      <section aria-labelledby="latest-posts">
+        <h2 id="latest-posts" className="section-title">
+          Posts
+        </h2>
+        {posts.length > 0 ? <PostList posts={posts} headingLevel={3} /> : <p>No posts yet.</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cache } from 'react';
+import { compilePost, pipelineOptions, type CompiledPost } from './compile';
+import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
+import type { Frontmatter } from './frontmatter';
+import { cacheDirectory, postsDirectory } from './paths';
+import { PostError } from './post-error';
+import { readFrontmatter } from './read-frontmatter';
+
+export interface PostSummary extends Frontmatter {
+  slug: string;
+  file: string;
+}
+
+export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter'> {}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Drafts are for the writer's eyes: shown by `next dev`, never in a production build. */
+function showDrafts(): boolean {
+  return process.env.NODE_ENV !== 'production';
+}
+
+async function readSummary(file: string): Promise<PostSummary> {
+  const slug = path.basename(file, '.mdx');
+  if (!slugPattern.test(slug)) {
+    throw new PostError(file, `file name "${slug}" is not a URL slug: use lower-case letters, digits and single hyphens`);
+  }
+  const { frontmatter } = readFrontmatter(file, await readFile(file, 'utf8'));
+  return { ...frontmatter, slug, file };
+}
+
+async function loadAllPosts(): Promise<PostSummary[]> {
+  const directory = postsDirectory();
+  const names = (await readdir(directory)).filter((name) => name.endsWith('.mdx'));
+  const posts = await Promise.all(names.map((name) => readSummary(path.join(directory, name))));
+  return posts
+    .filter((post) => showDrafts() || !post.draft)
+    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}
+
+/** Every visible post, newest first. */
+export const getAllPosts = cache(loadAllPosts);
+
+export const getPostSummary = cache(async (slug: string): Promise<PostSummary | undefined> => {
+  return (await getAllPosts()).find((post) => post.slug === slug);
+});
+
+function installedVersion(name: string): string {
+  const manifest = path.join(process.cwd(), 'node_modules', name, 'package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+let pipelineKey: string | undefined;
+function getPipelineKey(): string {
+  pipelineKey ??= hashKey(
+    pipelineOptions,
+    ['mdx-bundler', 'esbuild', 'remark-gfm', 'rehype-slug', 'rehype-autolink-headings', 'rehype-pretty-code', 'shiki'].map(
+      (name) => `${name}@${installedVersion(name)}`,
+    ),
+  );
+  return pipelineKey;
+}
+
+const compiledInProcess = new Map<string, Promise<CompiledPost>>();
+
+/**
+ * Compiles a post at most once per process, and not at all when an earlier
+ * build already compiled the same source with the same pipeline.
+ */
+export function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
+  const key = hashKey(getPipelineKey(), source);
+  let compiled = compiledInProcess.get(key);
+  if (!compiled) {
+    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec);
+    compiledInProcess.set(key, compiled);
+    compiled.catch(() => compiledInProcess.delete(key));
+  }
+  return compiled;
+}
+
+/** A visible post with its compiled body, or undefined for an unknown or hidden slug. */
+export const getPost = cache(async (slug: string): Promise<Post | undefined> => {
+  const summary = await getPostSummary(slug);
+  if (!summary) return undefined;
+  const { code, toc, words, readingMinutes } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
+  return { ...summary, code, toc, words, readingMinutes };
+});
+
+/** The neighbours of a post in date order: `newer` is the next one a reader would reach. */
+export async function getAdjacentPosts(slug: string): Promise<{ newer?: PostSummary; older?: PostSummary }> {
+  const posts = await getAllPosts();
+  const index = posts.findIndex((post) => post.slug === slug);
+  if (index === -1) return {};
+  return { newer: posts[index - 1], older: posts[index + 1] };
+}
+
+/** Posts grouped by year, newest year first (Map keeps insertion order). */
+export async function getPostsByYear(): Promise<Map<string, PostSummary[]>> {
+  const byYear = new Map<string, PostSummary[]>();
+  for (const post of await getAllPosts()) {
+    const year = post.date.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), post]);
+  }
+  return byYear;
+}

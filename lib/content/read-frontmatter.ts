@@ -1,0 +1,34 @@
+import matter from 'gray-matter';
+import { parseFrontmatter, type Frontmatter } from './frontmatter';
+import { PostError } from './post-error';
+
+interface YamlError {
+  reason?: string;
+  mark?: { line: number; column: number };
+}
+
+/**
+ * Reads and validates a post's YAML frontmatter. Problems are thrown as
+ * `PostError`s that name the line of the offending key.
+ */
+export function readFrontmatter(file: string, source: string): { frontmatter: Frontmatter; content: string } {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter caches by source string; a fresh options object bypasses that cache.
+    parsed = matter(source, {});
+  } catch (error) {
+    const yaml = error as YamlError;
+    // The YAML starts on line 2, after the opening `---`.
+    const location = yaml.mark ? { line: yaml.mark.line + 2, column: yaml.mark.column + 1 } : {};
+    throw new PostError(file, `frontmatter is not valid YAML: ${yaml.reason ?? String(error)}`, location);
+  }
+  const result = parseFrontmatter(parsed.data);
+  if (result.ok) return { frontmatter: result.frontmatter, content: parsed.content };
+  const [problem] = result.problems;
+  const key = problem?.field.split('.')[0];
+  const index = source.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  throw new PostError(file, `frontmatter "${problem?.field}" ${problem?.message ?? 'is invalid'}`, {
+    line: index === -1 ? 2 : index + 1,
+    column: index === -1 ? undefined : 1,
+  });
+}

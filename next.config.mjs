@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Tests build a second app (broken fixtures) beside the real one without clobbering it.
+  distDir: process.env.FOLIO_DIST_DIR || '.next',
+  // These run esbuild or native code at build time and must not be bundled.
+  serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm start`: serve the blog, building it first when there is no build or the
+// build is older than any source, so a fresh clone needs nothing but `npm install && npm start`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const distDir = process.env.FOLIO_DIST_DIR || '.next';
+const buildId = path.join(root, distDir, 'BUILD_ID');
+const sources = ['app', 'components', 'lib', 'content', 'public', 'db', 'site.config.ts', 'next.config.mjs', 'package-lock.json'];
+
+function newestChange(entry) {
+  if (!existsSync(entry)) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stats.mtimeMs);
+}
+
+function run(args, env = {}) {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+const changedAt = Math.max(...sources.map((source) => newestChange(path.join(root, source))));
+if (changedAt > builtAt) {
+  console.log(builtAt ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building…');
+  run(['build']);
+}
+run(['start', '--port', process.env.PORT || '3000']);

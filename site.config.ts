@@ -1,0 +1,19 @@
+/**
+ * The one place a blogger configures Folio. `SITE_URL` overrides `url` so that
+ * previews and deployments can build absolute links without editing this file.
+ */
+const siteConfig = {
+  title: "Ada's blog",
+  author: {
+    name: 'Ada Example',
+    url: 'https://example.com/about',
+  },
+  description: 'Notes on software, writing and the small machines that run our days.',
+  url: process.env.SITE_URL ?? 'http://localhost:3000',
+  language: 'en',
+  /** Posts with at least this many words show a table of contents. */
+  tocMinWords: 600,
+} as const;
+
+export type SiteConfig = typeof siteConfig;
+export default siteConfig;

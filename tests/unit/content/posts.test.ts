@@ -1,0 +1,94 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+let root: string;
+
+async function writePost(slug: string, frontmatter: string, body = 'Hello.') {
+  await writeFile(path.join(root, 'posts', `${slug}.mdx`), `---\n${frontmatter}\n---\n\n${body}\n`);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'folio-posts-'));
+  await import('node:fs/promises').then((fs) => fs.mkdir(path.join(root, 'posts')));
+  vi.stubEnv('FOLIO_CONTENT_DIR', path.join(root, 'posts'));
+  vi.stubEnv('FOLIO_CACHE_DIR', path.join(root, 'cache'));
+  await writePost('older', 'title: Older\ndate: 2021-05-01\ntags: [Web Dev, tools]');
+  await writePost('newer', 'title: Newer\ndate: 2023-07-09\ntags: [tools]');
+  await writePost('work-in-progress', 'title: Draft\ndate: 2024-01-01\ndraft: true');
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('posts', () => {
+  it('lists posts newest first and shows drafts outside production', async () => {
+    const { getAllPosts } = await import('@/lib/content/posts');
+    expect((await getAllPosts()).map((post) => post.slug)).toEqual(['work-in-progress', 'newer', 'older']);
+  });
+
+  it('never lists drafts in a production build', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const { getAllPosts, getPost } = await import('@/lib/content/posts');
+      expect((await getAllPosts()).map((post) => post.slug)).toEqual(['newer', 'older']);
+      expect(await getPost('work-in-progress')).toBeUndefined();
+    } finally {
+      vi.stubEnv('NODE_ENV', 'test');
+    }
+  });
+
+  it('links each post to its neighbours', async () => {
+    const { getAdjacentPosts } = await import('@/lib/content/posts');
+    const { newer, older } = await getAdjacentPosts('newer');
+    expect(newer?.slug).toBe('work-in-progress');
+    expect(older?.slug).toBe('older');
+  });
+
+  it('groups posts by tag under URL-safe slugs', async () => {
+    const { getAllTags } = await import('@/lib/content/tags');
+    const tags = await getAllTags();
+    expect(tags.map((tag) => [tag.name, tag.slug, tag.posts.map((post) => post.slug)])).toEqual([
+      ['tools', 'tools', ['newer', 'older']],
+      ['Web Dev', 'web-dev', ['older']],
+    ]);
+  });
+
+  it('groups posts by year for the archive', async () => {
+    const { getPostsByYear } = await import('@/lib/content/posts');
+    expect([...(await getPostsByYear()).keys()]).toEqual(['2024', '2023', '2021']);
+  });
+
+  it('refuses a file name that is not a URL slug', async () => {
+    await writePost('Bad Name', 'title: Bad\ndate: 2020-01-01');
+    try {
+      const { getAllPosts } = await import('@/lib/content/posts');
+      await expect(getAllPosts()).rejects.toThrow(/Bad Name\.mdx: file name "Bad Name" is not a URL slug/);
+    } finally {
+      await rm(path.join(root, 'posts', 'Bad Name.mdx'));
+    }
+  });
+
+  it('caches compiled posts on disk and reuses them while the source is unchanged', async () => {
+    const { getCompiledPost } = await import('@/lib/content/posts');
+    const file = path.join(root, 'posts', 'older.mdx');
+    const source = await readFile(file, 'utf8');
+    await getCompiledPost(file, source);
+    const cacheFolder = path.join(root, 'cache', 'mdx');
+    const [entry] = await readdir(cacheFolder);
+    expect(entry).toMatch(/^[0-9a-f]{64}\.json$/);
+
+    // A fresh process (module reset) must read the entry instead of compiling again.
+    const cached = JSON.parse(await readFile(path.join(cacheFolder, entry!), 'utf8'));
+    await writeFile(path.join(cacheFolder, entry!), JSON.stringify({ ...cached, words: 4242 }));
+    vi.resetModules();
+    const fresh = await import('@/lib/content/posts');
+    expect((await fresh.getCompiledPost(file, source)).words).toBe(4242);
+
+    // An edited source has a new key and is compiled afresh.
+    expect((await fresh.getCompiledPost(file, `${source}\nMore words here.\n`)).words).toBe(4);
+  });
+});
