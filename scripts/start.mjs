@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: serve the blog, building it first when there is no build or the
 // build is older than any source, so a fresh clone needs nothing but `npm install && npm start`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,19 +17,25 @@ function newestChange(entry) {
   return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stats.mtimeMs);
 }
 
-function run(args, env = {}) {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), ...args], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-  });
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+const options = { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } };
+
+function build() {
+  const result = spawnSync(process.execPath, [nextBin, 'build'], options);
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Runs the server as a child that stops when we are told to stop, so no orphan keeps the port. */
+function serve() {
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', process.env.PORT || '3000'], options);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((source) => newestChange(path.join(root, source))));
 if (changedAt > builtAt) {
   console.log(builtAt ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building…');
-  run(['build']);
+  build();
 }
-run(['start', '--port', process.env.PORT || '3000']);
+serve();
