@@ -1,13 +1,12 @@
 import { Feed } from 'feed';
 import { getAllPosts, getPost, type PostSummary } from '@/lib/content/posts';
 import { getTag } from '@/lib/content/tags';
-import { postCardPath } from '@/lib/og/render';
 import { siteFeeds, tagFeedPath, tagFeedTitle } from '@/lib/share/feeds';
 import { absoluteUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
 import { renderPostHtml } from './post-html';
 
-/** A post's date as a Date: frontmatter dates are calendar days, read as UTC midnight. */
+/** A frontmatter date (a calendar day) as a Date at UTC midnight. */
 function dayToDate(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
@@ -33,7 +32,6 @@ async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Fe
     description: siteConfig.description,
     language: siteConfig.language,
     author,
-    image: absoluteUrl('/opengraph-image'),
     copyright: `© ${siteConfig.author.name}`,
     updated: posts.map(lastUpdate).reduce<Date | undefined>((newest, date) => (!newest || date > newest ? date : newest), undefined),
     generator: 'Folio',
@@ -53,7 +51,6 @@ async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Fe
       published: dayToDate(post.date),
       author: [author],
       category: post.tags.map((name) => ({ name })),
-      image: { url: absoluteUrl(postCardPath(post.slug)), type: 'image/png' },
     });
   }
   return feed;
