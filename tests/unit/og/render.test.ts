@@ -9,13 +9,24 @@ import { fitTitle } from '@/lib/og/social-card';
 import { readPngSize } from '@/tests/png-size';
 
 let cacheRoot: string;
+// Satori fetches fonts and emoji for glyphs it lacks; a card must never touch the network.
+const realFetch = globalThis.fetch;
+const fetched: string[] = [];
 
 beforeAll(async () => {
   cacheRoot = await mkdtemp(path.join(tmpdir(), 'folio-og-'));
   process.env.FOLIO_CACHE_DIR = cacheRoot;
+  // next/og loads its own WebAssembly through fetch of a data: URL; anything else is the network.
+  globalThis.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url.startsWith('data:')) return realFetch(input, init);
+    fetched.push(url);
+    throw new Error('cards must render offline');
+  };
 });
 
 afterAll(async () => {
+  globalThis.fetch = realFetch;
   delete process.env.FOLIO_CACHE_DIR;
   await rm(cacheRoot, { recursive: true, force: true });
 });
@@ -23,8 +34,9 @@ afterAll(async () => {
 const post = (title: string) => ({ kind: 'post' as const, title, date: '2024-05-06', readingMinutes: 4 });
 
 describe('social cards', () => {
-  it.each(Object.entries(titles))('renders a 1200×630 PNG for a %s title', async (_, title) => {
+  it.each(Object.entries(titles))('renders a 1200×630 PNG for a %s title without going online', async (_, title) => {
     expect(readPngSize(await renderCard(post(title)))).toEqual({ width: 1200, height: 630 });
+    expect(fetched).toEqual([]);
   });
 
   it('renders the site card', async () => {
