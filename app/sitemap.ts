@@ -1,11 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { getAllPosts, type PostSummary } from '@/lib/content/posts';
+import { lastModified } from '@/lib/content/last-modified';
+import { getAllPosts } from '@/lib/content/posts';
 import { getAllTags } from '@/lib/content/tags';
 import { absoluteUrl } from '@/lib/share/urls';
-
-function lastModified(posts: PostSummary[]): string | undefined {
-  return posts.map((post) => post.updated ?? post.date).sort().at(-1);
-}
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const posts = await getAllPosts();

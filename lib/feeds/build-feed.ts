@@ -1,19 +1,13 @@
 import { Feed } from 'feed';
+import { parsePostDate } from '@/lib/content/dates';
+import { lastModified } from '@/lib/content/last-modified';
 import { getAllPosts, getPost, type PostSummary } from '@/lib/content/posts';
 import { getTag } from '@/lib/content/tags';
 import { siteFeeds, tagFeedPath, tagFeedTitle } from '@/lib/share/feeds';
+import { describePost } from '@/lib/share/post-metadata';
 import { absoluteUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
 import { renderPostHtml } from './post-html';
-
-/** A frontmatter date (a calendar day) as a Date at UTC midnight. */
-function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00Z`);
-}
-
-function lastUpdate(post: PostSummary): Date {
-  return dayToDate(post.updated ?? post.date);
-}
 
 interface FeedOptions {
   title: string;
@@ -25,6 +19,7 @@ interface FeedOptions {
 
 async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Feed> {
   const author = { name: siteConfig.author.name, link: siteConfig.author.url };
+  const newest = lastModified(posts);
   const feed = new Feed({
     id: absoluteUrl(options.link),
     link: absoluteUrl(options.link),
@@ -33,7 +28,7 @@ async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Fe
     language: siteConfig.language,
     author,
     copyright: `© ${siteConfig.author.name}`,
-    updated: posts.map(lastUpdate).reduce<Date | undefined>((newest, date) => (!newest || date > newest ? date : newest), undefined),
+    updated: newest ? parsePostDate(newest) : undefined,
     generator: 'Folio',
     feedLinks: Object.fromEntries(Object.entries(options.feedLinks).map(([format, path]) => [format, absoluteUrl(path)])),
   });
@@ -45,10 +40,10 @@ async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Fe
       id: url,
       link: url,
       title: post.title,
-      description: post.description,
+      description: describePost(post),
       content: renderPostHtml(post),
-      date: lastUpdate(post),
-      published: dayToDate(post.date),
+      date: parsePostDate(post.updated ?? post.date),
+      published: parsePostDate(post.date),
       author: [author],
       category: post.tags.map((name) => ({ name })),
     });

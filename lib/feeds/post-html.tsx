@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { PostBody } from '@/components/post-body';
 import type { Post } from '@/lib/content/posts';
 import { absoluteUrl } from '@/lib/share/urls';
-import { absolutiseUrls } from './absolute-urls';
+import { toFeedHtml } from './feed-html';
 
 // Route handlers run in Next's Server Components layer, which refuses react-dom/server.
 // A feed needs plain HTML, so the renderer is loaded as an ordinary Node module instead.
@@ -13,7 +13,7 @@ const { renderToStaticMarkup } = nodeRequire(/*turbopackIgnore: true*/ 'react-do
   renderToStaticMarkup: (element: ReactElement) => string;
 };
 
-/** A post's full body as standalone HTML: the page's markup with every URL made absolute. */
+/** A post's full body as a feed carries it: the page's markup, readable away from the page. */
 export function renderPostHtml(post: Post): string {
-  return absolutiseUrls(renderToStaticMarkup(<PostBody code={post.code} />), absoluteUrl(`/blog/${post.slug}`));
+  return toFeedHtml(renderToStaticMarkup(<PostBody code={post.code} />), absoluteUrl(`/blog/${post.slug}`));
 }

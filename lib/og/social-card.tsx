@@ -35,7 +35,7 @@ export function fitTitle(title: string, face: Font): { text: string; fontSize: n
 }
 
 // Plain functions, not components: the cache key needs the fully expanded tree.
-function frame(header: string, footer: string, children: ReactElement): ReactElement {
+function frame({ header, footer, body }: { header: string; footer: string; body: ReactElement }): ReactElement {
   const host = new URL(siteConfig.url).host;
   return (
     <div
@@ -53,7 +53,7 @@ function frame(header: string, footer: string, children: ReactElement): ReactEle
       }}
     >
       <div style={{ display: 'flex', fontSize: 32, color: colors.fg }}>{header}</div>
-      {children}
+      {body}
       <div
         style={{
           display: 'flex',
@@ -77,34 +77,36 @@ export function socialCard(
   { renderable, titleFace }: { renderable: (text: string, family: string) => string; titleFace: Font },
 ): ReactElement {
   if (content.kind === 'site') {
-    return frame(
-      renderable(siteConfig.author.name, cardFamilies.sans),
-      'Posts, tags and feeds',
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 28 }}>
-          <div style={{ display: 'flex', fontFamily: cardFamilies.serif, fontWeight: 700, fontSize: 96, lineHeight }}>
-            {renderable(siteConfig.title, cardFamilies.serif)}
-          </div>
-          <div style={{ display: 'flex', fontSize: 36, lineHeight: 1.4, color: colors.muted }}>
-            {renderable(siteConfig.description, cardFamilies.sans)}
-          </div>
-        </div>,
+    const body = (
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 28 }}>
+        <div style={{ display: 'flex', fontFamily: cardFamilies.serif, fontWeight: 700, fontSize: 96, lineHeight }}>
+          {renderable(siteConfig.title, cardFamilies.serif)}
+        </div>
+        <div style={{ display: 'flex', fontSize: 36, lineHeight: 1.4, color: colors.muted }}>
+          {renderable(siteConfig.description, cardFamilies.sans)}
+        </div>
+      </div>
     );
+    return frame({ header: renderable(siteConfig.author.name, cardFamilies.sans), footer: 'Posts, tags and feeds', body });
   }
   const title = fitTitle(renderable(content.title, cardFamilies.serif), titleFace);
-  return frame(
-    renderable(siteConfig.title, cardFamilies.sans),
-    `${formatPostDate(content.date)} · ${content.readingMinutes} min read`,
-      <div
-        style={{
-          display: 'flex',
-          fontFamily: cardFamilies.serif,
-          fontWeight: 700,
-          fontSize: title.fontSize,
-          lineHeight,
-          letterSpacing: '-0.01em',
-        }}
-      >
-        {title.text}
-      </div>,
+  const body = (
+    <div
+      style={{
+        display: 'flex',
+        fontFamily: cardFamilies.serif,
+        fontWeight: 700,
+        fontSize: title.fontSize,
+        lineHeight,
+        letterSpacing: '-0.01em',
+      }}
+    >
+      {title.text}
+    </div>
   );
+  return frame({
+    header: renderable(siteConfig.title, cardFamilies.sans),
+    footer: `${formatPostDate(content.date)} · ${content.readingMinutes} min read`,
+    body,
+  });
 }

@@ -1,7 +1,8 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import { pipelineOptions } from '@/lib/content/compile';
 
 const urlAttributes = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
@@ -15,15 +16,25 @@ function resolveSrcset(srcset: string, base: URL): string {
     .join(', ');
 }
 
+function isHeadingAnchor(node: Element): boolean {
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes(pipelineOptions.headingAnchor.className);
+}
+
 /**
- * Rewrites every URL in an HTML fragment against `baseUrl`, so links, images and
- * in-page anchors such as footnotes keep working when the HTML is read elsewhere
- * (a feed reader has no idea which page the fragment came from).
+ * Turns a post's page HTML into feed HTML. Every URL is resolved against `baseUrl`
+ * (the post's address), so links, images and in-page anchors such as footnotes keep
+ * working in a feed reader, which cannot know where the fragment came from. The "#"
+ * links beside headings go: they only make sense on the page, where CSS hides them.
  */
-export function absolutiseUrls(html: string, baseUrl: string): string {
+export function toFeedHtml(html: string, baseUrl: string): string {
   const base = new URL(baseUrl);
   const tree = fromHtml(html, { fragment: true });
-  visit(tree, 'element', (node: Element) => {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (parent && index !== undefined && isHeadingAnchor(node)) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
     for (const attribute of urlAttributes) {
       const value = node.properties[attribute];
       if (typeof value === 'string') node.properties[attribute] = new URL(value, base).toString();
