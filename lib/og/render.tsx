@@ -9,11 +9,6 @@ import { cardSize, socialCard, type CardContent } from './social-card';
 
 export { cardSize, type CardContent };
 export const cardContentType = 'image/png';
-/** Where a post's card is served (the `opengraph-image` route beside the post). */
-export function postCardPath(slug: string): string {
-  return `/blog/${slug}/opengraph-image`;
-}
-
 function installedVersion(name: string): string {
   const manifest = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', name, 'package.json');
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
@@ -33,6 +28,11 @@ function describeTree(key: string, value: unknown): unknown {
 
 const pngCodec = { encode: (png: Buffer) => png, decode: (data: Buffer) => data };
 
+// A post's opengraph-image and twitter-image are separate route bundles that render the
+// same card at the same moment; sharing renders in flight process-wide draws it once.
+const processWide = globalThis as typeof globalThis & { folioCardRenders?: Map<string, Promise<Buffer>> };
+const rendersInFlight = (processWide.folioCardRenders ??= new Map());
+
 /**
  * Renders a 1200×630 PNG card. The cache key is the exact element tree satori
  * lays out (template and text together) plus the renderer and font versions, so an
@@ -44,13 +44,15 @@ export async function renderCard(content: CardContent): Promise<Buffer> {
   if (!titleFace) throw new Error('The card fonts did not load');
   const element = socialCard(content, { titleFace, renderable: (text, family) => renderableText(text, facesFor(family)) });
   const key = hashKey(getRenderersKey(), JSON.stringify(element, describeTree));
-  return cachedOnDisk(
-    cacheDirectory('og'),
-    key,
-    'png',
-    async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer()),
-    pngCodec,
-  );
+  let png = rendersInFlight.get(key);
+  if (!png) {
+    const render = async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer());
+    png = cachedOnDisk(cacheDirectory('og'), key, 'png', render, pngCodec);
+    rendersInFlight.set(key, png);
+    const forget = () => rendersInFlight.delete(key);
+    png.then(forget, forget);
+  }
+  return png;
 }
 
 /** The response every `opengraph-image` and `twitter-image` route returns. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { BlogPosting, WithContext } from 'schema-dts';
 import { truncateAtWord } from '@/lib/content/excerpt';
 import type { Post } from '@/lib/content/posts';
-import { postCardPath } from '@/lib/og/render';
+import { postCardPath } from '@/lib/og/paths';
 import siteConfig from '@/site.config';
 import { pageAlternates } from './feeds';
 import { absoluteUrl } from './urls';
