@@ -35,15 +35,16 @@ const rendersInFlight = (processWide.folioCardRenders ??= new Map());
 
 /**
  * Renders a 1200×630 PNG card. The cache key is the exact element tree satori
- * lays out (template and text together) plus the renderer and font versions, so an
- * image is rendered again only when something that shows in it changed.
+ * lays out (template and text together) plus the renderer, font files and their
+ * versions, so an image is rendered again only when something that shows in it changed.
  */
 export async function renderCard(content: CardContent): Promise<Buffer> {
   const { fonts, facesFor } = await getCardFonts();
   const titleFace = facesFor(cardFamilies.serif)[0];
   if (!titleFace) throw new Error('The card fonts did not load');
   const element = socialCard(content, { titleFace, renderable: (text, family) => renderableText(text, facesFor(family)) });
-  const key = hashKey(getRenderersKey(), JSON.stringify(element, describeTree));
+  const fontFaces = fonts.map(({ name, weight }) => `${name}@${weight}`);
+  const key = hashKey(getRenderersKey(), fontFaces, JSON.stringify(element, describeTree));
   let png = rendersInFlight.get(key);
   if (!png) {
     const render = async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer());
