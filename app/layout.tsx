@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { pageAlternates } from '@/lib/share/feeds';
 import siteConfig from '@/site.config';
 import './globals.css';
 
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
   title: { default: siteConfig.title, template: `%s — ${siteConfig.title}` },
   description: siteConfig.description,
   authors: [{ name: siteConfig.author.name, url: siteConfig.author.url }],
+  alternates: pageAlternates(),
+  openGraph: { type: 'website', siteName: siteConfig.title, title: siteConfig.title, description: siteConfig.description },
+  twitter: { card: 'summary_large_image' },
 };
 
 export const viewport: Viewport = {

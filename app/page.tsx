@@ -1,6 +1,10 @@
+import type { Metadata } from 'next';
 import { PostList } from '@/components/post-list';
 import { getAllPosts } from '@/lib/content/posts';
+import { pageAlternates } from '@/lib/share/feeds';
 import siteConfig from '@/site.config';
+
+export const metadata: Metadata = { alternates: pageAlternates('/') };
 
 export default async function HomePage() {
   const posts = await getAllPosts();

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatPostDate } from '@/lib/content/dates';
 import { getPostsByYear } from '@/lib/content/posts';
+import { pageAlternates } from '@/lib/share/feeds';
 
-export const metadata: Metadata = { title: 'Archive', alternates: { canonical: '/archive' } };
+export const metadata: Metadata = { title: 'Archive', alternates: pageAlternates('/archive') };
 
 export default async function ArchivePage() {
   const byYear = await getPostsByYear();

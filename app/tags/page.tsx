@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getAllTags } from '@/lib/content/tags';
+import { pageAlternates } from '@/lib/share/feeds';
 
-export const metadata: Metadata = { title: 'Tags', alternates: { canonical: '/tags' } };
+export const metadata: Metadata = { title: 'Tags', alternates: pageAlternates('/tags') };
 
 export default async function TagsPage() {
   const tags = await getAllTags();

@@ -12,6 +12,7 @@ import type { Frontmatter } from './frontmatter';
 import { PostError } from './post-error';
 import { isFootnoteLabel, rehypeCollectHeadings, type TocEntry } from './rehype-collect-headings';
 import { rehypeImageDimensions } from './rehype-image-dimensions';
+import { remarkFirstParagraph } from './remark-first-paragraph';
 import { remarkKnownComponents } from './remark-known-components';
 import { readFrontmatter } from './read-frontmatter';
 
@@ -20,13 +21,15 @@ export interface CompiledPost {
   /** The function body mdx-bundler produced; rendered on the server by `PostBody`. */
   code: string;
   toc: TocEntry[];
+  /** Plain text of the first paragraph: the description when the frontmatter has none. */
+  firstParagraph: string;
   words: number;
   readingMinutes: number;
 }
 
 /** Everything that changes the compiled output besides the source: part of the cache key. */
 export const pipelineOptions = {
-  revision: 2,
+  revision: 3,
   codeThemes: { light: 'github-light', dark: 'github-dark' },
   components: postComponentNames,
   headingAnchor: { behavior: 'append', className: 'heading-anchor' },
@@ -56,6 +59,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
   const { frontmatter, content } = readFrontmatter(file, source);
 
   const toc: TocEntry[] = [];
+  const firstParagraph = { text: '' };
   let bundled;
   try {
     bundled = await bundleMDX({
@@ -66,6 +70,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
           ...(options.remarkPlugins ?? []),
           remarkGfm,
           [remarkKnownComponents, { provided: pipelineOptions.components }],
+          [remarkFirstParagraph, { into: firstParagraph }],
         ];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
@@ -100,6 +105,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
     frontmatter,
     code: bundled.code,
     toc,
+    firstParagraph: firstParagraph.text,
     words: stats.words,
     readingMinutes: Math.max(1, Math.round(stats.minutes)),
   };

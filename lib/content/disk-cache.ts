@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -29,7 +29,8 @@ export async function cachedOnDisk<T>(
   }
   const value = await compute();
   await mkdir(directory, { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // Unique per write: each route bundle has its own module state, so one process can write a key twice at once.
+  const temporary = `${file}.${randomUUID()}.tmp`;
   await writeFile(temporary, codec.encode(value));
   await rename(temporary, file);
   return value;

@@ -85,8 +85,8 @@ export function getCompiledPost(file: string, source: string): Promise<CompiledP
 export const getPost = cache(async (slug: string): Promise<Post | undefined> => {
   const summary = await getPostSummary(slug);
   if (!summary) return undefined;
-  const { code, toc, words, readingMinutes } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
-  return { ...summary, code, toc, words, readingMinutes };
+  const { code, toc, firstParagraph, words, readingMinutes } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
+  return { ...summary, code, toc, firstParagraph, words, readingMinutes };
 });
 
 /** The neighbours of a post in date order: `newer` is the next one a reader would reach. */

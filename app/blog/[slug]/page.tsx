@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
 import { PostArticle } from '@/components/post-article';
-import { getAllPosts, getPost, getPostSummary } from '@/lib/content/posts';
+import { getAllPosts, getPost } from '@/lib/content/posts';
+import { blogPostingJsonLd, postMetadata } from '@/lib/share/post-metadata';
 
 interface PostPageProps {
   params: Promise<{ slug: string }>;
@@ -14,13 +16,17 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: PostPageProps): Promise<Metadata> {
-  const post = await getPostSummary((await params).slug);
-  if (!post) return {};
-  return { title: post.title, description: post.description, alternates: { canonical: `/blog/${post.slug}` } };
+  const post = await getPost((await params).slug);
+  return post ? postMetadata(post) : {};
 }
 
 export default async function PostPage({ params }: PostPageProps) {
   const post = await getPost((await params).slug);
   if (!post) notFound();
-  return <PostArticle post={post} />;
+  return (
+    <>
+      <JsonLd data={blogPostingJsonLd(post)} />
+      <PostArticle post={post} />
+    </>
+  );
 }

@@ -1,0 +1,47 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+import { pipelineOptions } from '@/lib/content/compile';
+
+const urlAttributes = ['href', 'src', 'poster', 'cite', 'action'] as const;
+
+function resolveSrcset(srcset: string, base: URL): string {
+  return srcset
+    .split(',')
+    .map((candidate) => {
+      const [url = '', ...descriptors] = candidate.trim().split(/\s+/);
+      return [new URL(url, base).toString(), ...descriptors].join(' ');
+    })
+    .join(', ');
+}
+
+function isHeadingAnchor(node: Element): boolean {
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes(pipelineOptions.headingAnchor.className);
+}
+
+/**
+ * Turns a post's page HTML into feed HTML. Every URL is resolved against `baseUrl`
+ * (the post's address), so links, images and in-page anchors such as footnotes keep
+ * working in a feed reader, which cannot know where the fragment came from. The "#"
+ * links beside headings go: they only make sense on the page, where CSS hides them.
+ */
+export function toFeedHtml(html: string, baseUrl: string): string {
+  const base = new URL(baseUrl);
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (parent && index !== undefined && isHeadingAnchor(node)) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    for (const attribute of urlAttributes) {
+      const value = node.properties[attribute];
+      if (typeof value === 'string') node.properties[attribute] = new URL(value, base).toString();
+    }
+    const srcset = node.properties.srcSet;
+    if (Array.isArray(srcset)) node.properties.srcSet = resolveSrcset(srcset.join(', '), base);
+    else if (typeof srcset === 'string') node.properties.srcSet = resolveSrcset(srcset, base);
+  });
+  return toHtml(tree);
+}

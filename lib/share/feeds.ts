@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import type { Tag } from '@/lib/content/tags';
+import siteConfig from '@/site.config';
+
+/** Every site-wide feed, as `<link rel="alternate">` types and paths. */
+export const siteFeeds = [
+  { format: 'rss', type: 'application/rss+xml', path: '/feed.xml', title: `${siteConfig.title} (RSS)` },
+  { format: 'atom', type: 'application/atom+xml', path: '/atom.xml', title: `${siteConfig.title} (Atom)` },
+  { format: 'json', type: 'application/feed+json', path: '/feed.json', title: `${siteConfig.title} (JSON Feed)` },
+] as const;
+
+export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
+  return `/tags/${tag.slug}/feed.xml`;
+}
+
+export function tagFeedTitle(tag: Pick<Tag, 'name'>): string {
+  return `${siteConfig.title}: posts tagged “${tag.name}”`;
+}
+
+/**
+ * Feed autodiscovery links, with the page's canonical URL. Next replaces a parent's
+ * `alternates` wholesale, so every page that sets a canonical URL goes through here.
+ */
+export function pageAlternates(canonical?: string, tag?: Tag): NonNullable<Metadata['alternates']> {
+  const types: Record<string, { url: string; title: string }[]> = {};
+  for (const feed of siteFeeds) types[feed.type] = [{ url: feed.path, title: feed.title }];
+  if (tag) types['application/rss+xml']?.push({ url: tagFeedPath(tag), title: `${tagFeedTitle(tag)} (RSS)` });
+  return canonical ? { canonical, types } : { types };
+}
