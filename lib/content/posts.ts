@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cache } from 'react';
+import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
@@ -48,18 +48,11 @@ export const getPostSummary = cache(async (slug: string): Promise<PostSummary | 
   return (await getAllPosts()).find((post) => post.slug === slug);
 });
 
-function installedVersion(name: string): string {
-  const manifest = path.join(process.cwd(), 'node_modules', name, 'package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
-
 let pipelineKey: string | undefined;
 function getPipelineKey(): string {
   pipelineKey ??= hashKey(
     pipelineOptions,
-    ['mdx-bundler', 'esbuild', 'remark-gfm', 'rehype-slug', 'rehype-autolink-headings', 'rehype-pretty-code', 'shiki'].map(
-      (name) => `${name}@${installedVersion(name)}`,
-    ),
+    installedVersions(['mdx-bundler', 'esbuild', 'remark-gfm', 'rehype-slug', 'rehype-autolink-headings', 'rehype-pretty-code', 'shiki']),
   );
   return pipelineKey;
 }

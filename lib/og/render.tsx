@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { cachedOnDisk, hashKey } from '@/lib/content/disk-cache';
 import { cacheDirectory } from '@/lib/content/paths';
+import { installedVersions } from '@/lib/installed-versions';
 import { cardFamilies, fontPackages, getCardFonts } from './fonts';
 import { renderableText } from './renderable-text';
 import { cardSize, socialCard, type CardContent } from './social-card';
 
 export { cardSize, type CardContent };
 export const cardContentType = 'image/png';
-function installedVersion(name: string): string {
-  const manifest = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', name, 'package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
 
 let renderersKey: string | undefined;
 /** The image changes when next/og's renderer or a font changes. */
 function getRenderersKey(): string {
-  renderersKey ??= hashKey(['next', ...fontPackages].map((name) => `${name}@${installedVersion(name)}`));
+  renderersKey ??= hashKey(installedVersions(['next', ...fontPackages]));
   return renderersKey;
 }
 
