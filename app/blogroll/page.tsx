@@ -5,10 +5,10 @@ import siteConfig from '@/site.config';
 
 export const dynamic = 'force-static';
 
-export const metadata: Metadata = {
-  title: 'Blogs I read',
-  alternates: { canonical: '/blogroll', types: { 'text/x-opml': '/blogroll.opml' } },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const opml = (await getBlogroll()).length > 0 ? { 'text/x-opml': '/blogroll.opml' } : undefined;
+  return { title: 'Blogs I read', alternates: { canonical: '/blogroll', types: opml } };
+}
 
 export default async function BlogrollPage() {
   const blogs = await getBlogroll();

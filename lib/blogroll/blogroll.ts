@@ -1,3 +1,4 @@
+import { DetectError, MalformedError } from 'feedsmith';
 import { cacheDirectory } from '@/lib/content/paths';
 import siteConfig from '@/site.config';
 import { compareNewestFirst, type Article, type Blog } from './blog';
@@ -31,7 +32,22 @@ function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'no answer in time';
   const cause = error.cause instanceof Error ? error.cause : undefined;
+  if (error instanceof MalformedError || error instanceof DetectError) return `not a valid feed (${cause?.message ?? error.message})`;
   return (cause && 'code' in cause ? String(cause.code) : cause?.message) ?? error.message;
+}
+
+/**
+ * A plain timer rather than AbortSignal.timeout combined with AbortSignal.any:
+ * Node 20 may garbage-collect such a combined timeout before it fires (nodejs/node#57736).
+ */
+async function withTimeout<T>(ms: number, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The feed did not answer in time', 'TimeoutError')), Math.max(0, ms));
+  try {
+    return await task(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function refreshEntry(source: FeedSource, cached: CacheEntry | undefined, signal: AbortSignal): Promise<CacheEntry> {
@@ -81,12 +97,13 @@ export async function loadBlogroll(options: LoadOptions): Promise<Blog[]> {
     const refreshed = await withCacheLock(directory, options.totalTimeoutMs + lockSlackMs, async () => {
       // Another worker may have refreshed the feeds while this one waited for the lock.
       const current = await readEntries();
-      const total = AbortSignal.timeout(options.totalTimeoutMs);
+      const deadline = Date.now() + options.totalTimeoutMs;
       return Promise.all(
         feeds.map(async (source, index) => {
           const cached = current[index];
           if (isRecent(cached)) return cached;
-          const entry = await refreshEntry(source, cached, AbortSignal.any([total, AbortSignal.timeout(options.feedTimeoutMs)]));
+          const timeLeft = Math.min(options.feedTimeoutMs, deadline - Date.now());
+          const entry = await withTimeout(timeLeft, (signal) => refreshEntry(source, cached, signal));
           await writeCacheEntry(directory, entry);
           return entry;
         }),
