@@ -135,18 +135,23 @@ function mayUseNetwork(): boolean {
 
 /*
  * One load per process, shared by every page it renders. Kept on globalThis
- * because each route's server bundle may carry its own copy of this module.
+ * because each route's server bundle may carry its own copy of this module;
+ * keyed by the configuration so that `next dev` notices an edited list.
  */
-const memo = globalThis as typeof globalThis & { folioBlogroll?: Promise<Blog[]> };
+const memo = globalThis as typeof globalThis & { folioBlogroll?: { key: string; blogs: Promise<Blog[]> } };
 
 export function getBlogroll(): Promise<Blog[]> {
-  memo.folioBlogroll ??= loadBlogroll({
-    ...getBlogrollSettings(),
-    cacheDirectory: cacheDirectory('blogroll'),
-    network: mayUseNetwork(),
-    reuseForMs: workersShareFetchForMs,
-  });
-  return memo.folioBlogroll;
+  const key = JSON.stringify([process.env.FOLIO_BLOGROLL, siteConfig.blogroll]);
+  if (memo.folioBlogroll?.key !== key) {
+    const blogs = loadBlogroll({
+      ...getBlogrollSettings(),
+      cacheDirectory: cacheDirectory('blogroll'),
+      network: mayUseNetwork(),
+      reuseForMs: workersShareFetchForMs,
+    });
+    memo.folioBlogroll = { key, blogs };
+  }
+  return memo.folioBlogroll.blogs;
 }
 
 /** What the box at the end of a post shows. */
