@@ -73,10 +73,10 @@ describe('loadBlogroll', () => {
       ['Tricky Feed', 'Fish & chips'],
     ]);
 
-    expect(warnings()).toEqual([
+    expect(warnings().toSorted()).toEqual([
       `Blogroll: skipping ${server.url('/error')}: HTTP 500, and no cached copy`,
-      `Blogroll: skipping ${server.url('/malformed.xml')}: not a valid feed (Unexpected end of title), and no cached copy`,
       `Blogroll: skipping ${server.url('/hang')}: no answer in time, and no cached copy`,
+      `Blogroll: skipping ${server.url('/malformed.xml')}: not a valid feed (Unexpected end of title), and no cached copy`,
     ]);
   });
 
