@@ -10,7 +10,7 @@ let root: string;
 let warn: MockInstance<typeof console.warn>;
 
 const goodFeeds = ['/rss.xml', '/atom.xml', '/feed.json', '/script.xml', '/conditional.xml'];
-const badFeeds = ['/error', '/hang', '/malformed.xml'];
+const badFeeds = ['/error', '/malformed.xml'];
 
 function options(cacheName: string, overrides: Partial<LoadOptions> = {}): LoadOptions {
   return {
@@ -18,8 +18,9 @@ function options(cacheName: string, overrides: Partial<LoadOptions> = {}): LoadO
     cacheDirectory: path.join(root, cacheName),
     network: true,
     reuseForMs: 0,
-    feedTimeoutMs: 500,
-    totalTimeoutMs: 2_000,
+    // Generous: the build tests load the machine while these run.
+    feedTimeoutMs: 10_000,
+    totalTimeoutMs: 20_000,
     ...overrides,
   };
 }
@@ -61,9 +62,8 @@ describe('loadBlogroll', () => {
       'Slow Cooker',
       '127.0.0.1',
       '127.0.0.1',
-      '127.0.0.1',
     ]);
-    expect(blogs.slice(5).map((blog) => blog.latest)).toEqual([undefined, undefined, undefined]);
+    expect(blogs.slice(5).map((blog) => blog.latest)).toEqual([undefined, undefined]);
 
     const articles = selectLatestArticles(blogs, 3).map((blog) => [blog.name, blog.latest.title]);
     // Rivers & Roads has the two newest articles, but a blog shows one at most.
@@ -75,7 +75,6 @@ describe('loadBlogroll', () => {
 
     expect(warnings().toSorted()).toEqual([
       `Blogroll: skipping ${server.url('/error')}: HTTP 500, and no cached copy`,
-      `Blogroll: skipping ${server.url('/hang')}: no answer in time, and no cached copy`,
       `Blogroll: skipping ${server.url('/malformed.xml')}: not a valid feed (Unexpected end of title), and no cached copy`,
     ]);
   });
@@ -90,17 +89,20 @@ describe('loadBlogroll', () => {
     expect(blogs.find((blog) => blog.feedUrl === server.url('/conditional.xml'))?.latest?.title).toBe('Stock, all day');
   });
 
-  it('gives up on hanging feeds after the per-feed timeout', async () => {
+  it('gives up on a hanging feed after the per-feed timeout, with a one-line warning', async () => {
     const started = Date.now();
-    await loadBlogroll({ ...options('per-feed-timeout', { feedTimeoutMs: 300, totalTimeoutMs: 60_000 }), feeds: [{ url: server.url('/hang') }] });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    const hanging = { ...options('per-feed-timeout', { feedTimeoutMs: 300, totalTimeoutMs: 60_000 }), feeds: [{ url: server.url('/hang') }] };
+    expect((await loadBlogroll(hanging))[0]?.latest).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(warnings()).toEqual([`Blogroll: skipping ${server.url('/hang')}: no answer in time, and no cached copy`]);
   });
 
   it('stops waiting for all feeds together at the total bound, keeping those that answered', async () => {
     const started = Date.now();
-    const blogs = await loadBlogroll(options('total-bound', { feedTimeoutMs: 60_000, totalTimeoutMs: 700 }));
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(blogs.filter((blog) => blog.latest).map((blog) => blog.name)).toHaveLength(5);
+    const withHanging = options('total-bound', { feedTimeoutMs: 60_000, totalTimeoutMs: 5_000 });
+    const blogs = await loadBlogroll({ ...withHanging, feeds: [...withHanging.feeds, { url: server.url('/hang') }] });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(blogs.filter((blog) => blog.latest)).toHaveLength(5);
   });
 
   it('fetches each feed once when build workers ask at the same time', async () => {
