@@ -13,6 +13,21 @@ const siteConfig = {
   language: 'en',
   /** Posts with at least this many words show a table of contents. */
   tocMinWords: 600,
+  /**
+   * "Articles from blogs I read": the newest article of each followed blog,
+   * fetched while the site builds, at the end of every post and on /blogroll.
+   * The environment variable FOLIO_BLOGROLL (comma-separated feed URLs) replaces `feeds`.
+   */
+  blogroll: {
+    feeds: [
+      // { url: 'https://go.dev/blog/feed.atom', name: 'The Go Blog' },
+    ] as { url: string; name?: string }[],
+    /** Articles in the box at the end of a post, at most one per blog. */
+    articles: 3,
+    feedTimeoutSeconds: 5,
+    /** However many feeds hang, the build waits no longer than this for them. */
+    totalTimeoutSeconds: 10,
+  },
 } as const;
 
 export type SiteConfig = typeof siteConfig;

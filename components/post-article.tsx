@@ -3,6 +3,7 @@ import { formatPostDate } from '@/lib/content/dates';
 import { getAdjacentPosts, type Post } from '@/lib/content/posts';
 import { tagSlug } from '@/lib/content/tags';
 import siteConfig from '@/site.config';
+import { BlogrollBox } from './blogroll-box';
 import { PostBody } from './post-body';
 import { TableOfContents } from './table-of-contents';
 
@@ -60,6 +61,7 @@ export async function PostArticle({ post }: { post: Post }) {
           </nav>
         ) : null}
       </footer>
+      <BlogrollBox />
     </article>
   );
 }

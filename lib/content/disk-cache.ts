@@ -11,8 +11,6 @@ export function hashKey(...parts: unknown[]): string {
 
 /**
  * Returns the value stored under `key` in `directory`, or computes and stores it.
- * Writes go through a temporary file and a rename so that parallel build
- * workers never read a half-written entry.
  */
 export async function cachedOnDisk<T>(
   directory: string,
@@ -28,12 +26,17 @@ export async function cachedOnDisk<T>(
     // Missing or unreadable entry: compute it afresh.
   }
   const value = await compute();
-  await mkdir(directory, { recursive: true });
+  await writeFileAtomically(file, codec.encode(value));
+  return value;
+}
+
+/** Writes through a temporary file and a rename, so that parallel build workers never read a half-written file. */
+export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
   // Unique per write: each route bundle has its own module state, so one process can write a key twice at once.
   const temporary = `${file}.${randomUUID()}.tmp`;
-  await writeFile(temporary, codec.encode(value));
+  await writeFile(temporary, data);
   await rename(temporary, file);
-  return value;
 }
 
 export const jsonCodec = {
