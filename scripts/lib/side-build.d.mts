@@ -1,0 +1,1 @@
+export function preservingNextTypeFiles<T>(root: string, work: () => Promise<T>): Promise<T>;
