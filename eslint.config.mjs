@@ -5,7 +5,7 @@ const eslintConfig = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'next-env.d.ts', 'test-results/**', 'tests/output/**', 'bench/tmp/**'],
+    ignores: ['node_modules/**', '**/.next/**', '.next-*/**', 'next-env.d.ts', 'test-results/**', 'tests/output/**', 'bench/tmp/**'],
   },
 ];
 

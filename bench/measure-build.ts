@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { appendFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The project's own Next.js, also used for the bare baseline app. */
+const nextBin = path.resolve(import.meta.dirname, '../node_modules/next/dist/bin/next');
+import { preservingNextTypeFiles } from '../scripts/lib/side-build';
+import { treeRssBytes } from './process-tree';
+
+export interface BuildRun {
+  seconds: number;
+  peakRssBytes: number;
+}
+
+export interface BuildTarget {
+  root: string;
+  contentDirectory: string;
+  distDir: string;
+  cacheDirectory: string;
+}
+
+/** Runs `next build` for the given content, sampling the memory of the whole process tree. */
+export function runBuild(target: BuildTarget, extraEnv: Record<string, string> = {}): Promise<BuildRun> {
+  return preservingNextTypeFiles(target.root, () => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [nextBin, 'build'], {
+      cwd: target.root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        FOLIO_CONTENT_DIR: target.contentDirectory,
+        FOLIO_DIST_DIR: target.distDir,
+        FOLIO_CACHE_DIR: target.cacheDirectory,
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let peakRssBytes = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) peakRssBytes = Math.max(peakRssBytes, treeRssBytes(child.pid));
+    }, 100);
+    return new Promise<BuildRun>((resolve, reject) => {
+      child.on('exit', (code) => {
+        clearInterval(sampler);
+        if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes });
+        else reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`));
+      });
+    });
+  });
+}
+
+/** Empties the dist folder and the content caches, as on a fresh clone. */
+export async function clearBuildCaches(target: BuildTarget): Promise<void> {
+  await rm(path.join(target.root, target.distDir), { recursive: true, force: true });
+  await rm(target.cacheDirectory, { recursive: true, force: true });
+}
+
+/** Edits one post the way a writer would: appends a paragraph. */
+export async function editOnePost(target: BuildTarget, round: number): Promise<void> {
+  const [first] = (await readdir(target.contentDirectory)).filter((name) => name.endsWith('.mdx')).sort();
+  if (!first) throw new Error('no posts to edit');
+  await appendFile(path.join(target.contentDirectory, first), `\nAn added paragraph, edit number ${round}.\n`);
+}

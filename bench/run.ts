@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: builds, page weight, serving and comment writes, measured side by side on
+ * this machine. Figures are medians of several runs; ratios measured in one run are the ones to quote.
+ */
+import { cpus, totalmem } from 'node:os';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { generatePosts } from './generate-posts';
+import { clearBuildCaches, editOnePost, runBuild, type BuildRun, type BuildTarget } from './measure-build';
+import { timeCompiles } from './measure-compile';
+import { measurePage, type PageWeight } from './measure-page';
+import { loadTest, type LoadResult } from './measure-serving';
+import { formatTable, writeResults, type Figure } from './report';
+import { startNext, startNginx } from './servers';
+import { median, quantile } from './stats';
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = path.join(root, 'bench/tmp');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number);
+const figures: Figure[] = [];
+const mb = 1024 * 1024;
+
+function log(message: string) {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+async function repeat<T>(count: number, task: (round: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let round = 0; round < count; round++) results.push(await task(round));
+  return results;
+}
+
+async function benchBuilds(posts: number) {
+  const contentDirectory = await generatePosts(path.join(work, `content-${posts}`), posts);
+  const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`) };
+  // The 1,000-post builds dominate the run time: fewer rounds there keep the whole bench under 20 minutes.
+  const rounds = posts >= 1000 ? Math.max(1, runs - 1) : runs;
+  const cold = await repeat(rounds, async (round) => {
+    await clearBuildCaches(target);
+    log(`cold build, ${posts} posts, round ${round + 1}/${rounds}`);
+    return runBuild(target);
+  });
+  const warm = await repeat(rounds, async (round) => {
+    await editOnePost(target, round);
+    log(`warm rebuild after one edit, ${posts} posts, round ${round + 1}/${rounds}`);
+    return runBuild(target);
+  });
+  const section = `Build, ${posts} posts`;
+  const seconds = (list: BuildRun[]) => median(list.map((run) => run.seconds));
+  const peak = Math.max(...[...cold, ...warm].map((run) => run.peakRssBytes)) / mb;
+  const big = posts >= 1000;
+  figures.push(
+    { section, measure: 'cold build (empty caches)', value: seconds(cold), unit: 's', target: big ? { atMost: 60 } : undefined },
+    { section, measure: 'warm rebuild after one edit', value: seconds(warm), unit: 's', target: big ? { atMost: 25 } : undefined },
+    { section, measure: 'cold build per post', value: (seconds(cold) * 1000) / posts, unit: 'ms' },
+    { section, measure: 'peak memory, whole process tree', value: peak, unit: 'MB', target: big ? { atMost: 2048 } : undefined },
+  );
+  await rm(path.join(root, target.distDir), { recursive: true, force: true });
+  return contentDirectory;
+}
+
+async function benchCompile(contentDirectory: string) {
+  log('MDX compile timings');
+  const timings = await timeCompiles(contentDirectory, 100);
+  figures.push(
+    { section: 'MDX', measure: 'compile per post, p50', value: quantile(timings, 0.5), unit: 'ms', target: { atMost: 30 } },
+    { section: 'MDX', measure: 'compile per post, p95', value: quantile(timings, 0.95), unit: 'ms' },
+  );
+}
+
+const samplePost = 'a-year-of-plain-text-notes';
+
+async function benchPages() {
+  const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site') };
+  log('building the sample site and the bare Next.js baseline');
+  await runBuild(site);
+  const baselineDir = path.join(root, 'bench/baseline-app');
+  await runBuild({ root: baselineDir, contentDirectory: site.contentDirectory, distDir: '.next', cacheDirectory: site.cacheDirectory });
+
+  const server = await startNext(root, site.distDir);
+  const baseline = await startNext(baselineDir, '.next');
+  try {
+    log('page weight in Chromium');
+    const postWeights = await repeat(runs, () => measurePage(`${server.url}/blog/${samplePost}`));
+    const baseWeights = await repeat(runs, () => measurePage(`${baseline.url}/`));
+    const pick = (list: PageWeight[], key: keyof Omit<PageWeight, 'scripts'>) => median(list.map((weight) => weight[key]));
+    const floor = pick(baseWeights, 'jsGzipBytes') / 1024;
+    const postJs = pick(postWeights, 'jsGzipBytes') / 1024;
+    figures.push(
+      { section: 'Post page', measure: 'HTML', value: pick(postWeights, 'htmlBytes') / 1024, unit: 'kB' },
+      { section: 'Post page', measure: 'first-load JS, gzipped', value: postJs, unit: 'kB' },
+      { section: 'Post page', measure: 'bare Next.js page JS (floor)', value: floor, unit: 'kB' },
+      { section: 'Post page', measure: 'JS above the floor', value: postJs - floor, unit: 'kB', target: { atMost: 10 } },
+      { section: 'Post page', measure: 'CSS, gzipped', value: pick(postWeights, 'cssGzipBytes') / 1024, unit: 'kB', target: { atMost: 15 } },
+      { section: 'Post page', measure: 'requests', value: pick(postWeights, 'requests'), unit: '' },
+      { section: 'Post page', measure: 'bare page requests', value: pick(baseWeights, 'requests'), unit: '' },
+      { section: 'Post page', measure: 'cumulative layout shift', value: pick(postWeights, 'layoutShift'), unit: '', target: { atMost: 0.01 } },
+    );
+
+    log('serving: next start against nginx on the same prerendered HTML');
+    const nginxDir = path.join(work, 'nginx');
+    await mkdir(nginxDir, { recursive: true });
+    const html = path.join(nginxDir, 'post.html');
+    await copyFile(path.join(root, site.distDir, 'server/app/blog', `${samplePost}.html`), html);
+    const nginx = await startNginx(nginxDir, html);
+    try {
+      const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+      const pairs = await repeat(runs, async () => ({
+        next: await loadTest(`${server.url}/blog/${samplePost}`, 50, seconds),
+        nginx: await loadTest(`${nginx.url}/post`, 50, seconds),
+      }));
+      const of = (key: 'next' | 'nginx', field: keyof LoadResult) => median(pairs.map((pair) => pair[key][field]));
+      figures.push(
+        { section: 'Serving, c=50', measure: 'next start, requests/s', value: of('next', 'requestsPerSecond'), unit: 'req/s' },
+        { section: 'Serving, c=50', measure: 'nginx, requests/s', value: of('nginx', 'requestsPerSecond'), unit: 'req/s' },
+        {
+          section: 'Serving, c=50',
+          measure: 'next start / nginx throughput',
+          value: (100 * median(pairs.map((pair) => pair.next.requestsPerSecond / pair.nginx.requestsPerSecond))),
+          unit: '%',
+          target: { atLeast: 25 },
+        },
+        { section: 'Serving, c=50', measure: 'next start p50 latency', value: of('next', 'p50Ms'), unit: 'ms' },
+        { section: 'Serving, c=50', measure: 'next start p99 latency', value: of('next', 'p99Ms'), unit: 'ms', target: { atMost: 20 } },
+        { section: 'Serving, c=50', measure: 'nginx p99 latency', value: of('nginx', 'p99Ms'), unit: 'ms' },
+        { section: 'Serving, c=50', measure: 'errors (both servers)', value: of('next', 'errors') + of('nginx', 'errors'), unit: '', target: { atMost: 0 } },
+      );
+    } finally {
+      await nginx.stop();
+    }
+  } finally {
+    await server.stop();
+    await baseline.stop();
+  }
+}
+
+const started = performance.now();
+await mkdir(work, { recursive: true });
+let compileSource: string | undefined;
+for (const posts of sizes) compileSource ??= await benchBuilds(posts);
+if (compileSource) await benchCompile(compileSource);
+await benchPages();
+
+const table = formatTable(figures);
+console.log(table);
+const minutes = (performance.now() - started) / 60_000;
+console.log(`\n${runs} runs per figure (fewer for the 1,000-post builds); medians shown. Whole bench: ${minutes.toFixed(1)} min on ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB.`);
+await writeResults(path.join(root, 'bench/results.json'), figures, {
+  date: new Date().toISOString(),
+  node: process.version,
+  cores: cpus().length,
+  runs,
+  minutes,
+});
