@@ -13,6 +13,15 @@ const siteConfig = {
   language: 'en',
   /** Posts with at least this many words show a table of contents. */
   tocMinWords: 600,
+  comments: {
+    /** `all` holds every comment for moderation, `first-time` only those of new commenters, `none` publishes at once. */
+    moderation: 'first-time' as 'all' | 'first-time' | 'none',
+    /** Seconds between showing the form and submitting it, below which a submission is taken for a bot. */
+    minSecondsToSubmit: 3,
+    rateLimit: { comments: 5, minutes: 10 },
+    /** How long a reader may edit or delete their own comment. */
+    editMinutes: 15,
+  },
 } as const;
 
 export type SiteConfig = typeof siteConfig;

@@ -1,0 +1,57 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** Raw HTML in a comment is shown as the text the reader typed, never interpreted. */
+function remarkHtmlAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'html', (node, index, parent) => {
+      if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value };
+    });
+  };
+}
+
+/** The Markdown subset comments may use; anything else (headings, images, tables) keeps only its text. */
+const commentSchema = {
+  ...defaultSchema,
+  tagNames: ['p', 'br', 'em', 'strong', 'code', 'pre', 'a', 'blockquote', 'ul', 'ol', 'li'],
+  attributes: { a: ['href'], ol: ['start'] },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  clobberPrefix: 'comment-content-',
+  strip: ['script', 'style', 'img'],
+};
+
+function rehypeCommentLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'a' && node.properties.href) node.properties.rel = ['nofollow', 'ugc', 'noopener', 'noreferrer'];
+    });
+  };
+}
+
+const renderer = unified()
+  .use(remarkParse)
+  .use(remarkHtmlAsText)
+  .use(remarkRehype)
+  .use(rehypeSanitize, commentSchema)
+  .use(rehypeCommentLinks)
+  .use(rehypeStringify);
+
+/** A comment body as safe HTML: only the allowed elements, only http/https/mailto links. */
+export function renderCommentBody(body: string): string {
+  return String(renderer.processSync(body));
+}
+
+/** Links a reader would see in the rendered comment: many of them mark likely spam. */
+export function countLinks(body: string): number {
+  let links = 0;
+  visit(unified().use(remarkParse).parse(body), ['link', 'definition'], () => {
+    links += 1;
+  });
+  return links;
+}
