@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Signing and hashing need a secret; without one Folio would write data/folio-secret.
+    env: { FOLIO_SECRET: 'vitest-only-secret' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,9 +1,10 @@
 import { PostList } from '@/components/post-list';
+import { getCommentCounts } from '@/lib/comments/read';
 import { getAllPosts } from '@/lib/content/posts';
 import siteConfig from '@/site.config';
 
 export default async function HomePage() {
-  const posts = await getAllPosts();
+  const [posts, commentCounts] = await Promise.all([getAllPosts(), getCommentCounts()]);
   return (
     <>
       <header className="page-header">
@@ -14,7 +15,7 @@ export default async function HomePage() {
         <h2 id="latest-posts" className="section-title">
           Posts
         </h2>
-        {posts.length > 0 ? <PostList posts={posts} headingLevel={3} /> : <p>No posts yet.</p>}
+        {posts.length > 0 ? <PostList posts={posts} headingLevel={3} commentCounts={commentCounts} /> : <p>No posts yet.</p>}
       </section>
     </>
   );

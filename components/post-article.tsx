@@ -3,6 +3,7 @@ import { formatPostDate } from '@/lib/content/dates';
 import { getAdjacentPosts, type Post } from '@/lib/content/posts';
 import { tagSlug } from '@/lib/content/tags';
 import siteConfig from '@/site.config';
+import { CommentCountLink, CommentSection } from './comments/comment-section';
 import { PostBody } from './post-body';
 import { TableOfContents } from './table-of-contents';
 
@@ -18,6 +19,8 @@ export async function PostArticle({ post }: { post: Post }) {
           <span className="byline-extra">
             {' · '}
             {post.readingMinutes} min read
+            {' · '}
+            <CommentCountLink postSlug={post.slug} />
             {post.updated ? (
               <>
                 {' · updated '}
@@ -60,6 +63,7 @@ export async function PostArticle({ post }: { post: Post }) {
           </nav>
         ) : null}
       </footer>
+      <CommentSection postSlug={post.slug} />
     </article>
   );
 }

@@ -8,7 +8,7 @@ import postgres from 'postgres';
 
 /** Where Folio keeps its own files: the SQLite database and the generated secret. */
 export function dataDirectory() {
-  return path.resolve(process.env.FOLIO_DATA_DIR || 'data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.FOLIO_DATA_DIR || 'data');
 }
 
 /**
@@ -18,9 +18,9 @@ export function dataDirectory() {
  * @returns {DatabaseTarget}
  */
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL) {
-  if (!url) return { engine: 'sqlite', file: path.join(dataDirectory(), 'folio.sqlite') };
+  if (!url) return { engine: 'sqlite', file: path.join(/*turbopackIgnore: true*/ dataDirectory(), 'folio.sqlite') };
   if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
-  if (url.startsWith('file:')) return { engine: 'sqlite', file: path.resolve(url.slice('file:'.length)) };
+  if (url.startsWith('file:')) return { engine: 'sqlite', file: path.resolve(/*turbopackIgnore: true*/ url.slice('file:'.length)) };
   throw new Error('DATABASE_URL must start with postgres://, postgresql:// or file:');
 }
 
@@ -31,7 +31,7 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL) {
  * @param {{ create: boolean }} options
  */
 export function openSqlite(file, { create }) {
-  if (create) mkdirSync(path.dirname(file), { recursive: true });
+  if (create) mkdirSync(path.dirname(/*turbopackIgnore: true*/ file), { recursive: true });
   const sqlite = new Database(file, { fileMustExist: !create, timeout: 5_000 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -46,5 +46,5 @@ export function openPostgres(url) {
 
 /** @param {DatabaseTarget['engine']} engine */
 export function migrationsFolder(engine) {
-  return path.resolve('db/migrations', engine === 'sqlite' ? 'sqlite' : 'pg');
+  return path.resolve(/*turbopackIgnore: true*/ 'db/migrations', engine === 'sqlite' ? 'sqlite' : 'pg');
 }

@@ -17,7 +17,7 @@ export interface CommentSettings {
 }
 
 /** site.config.ts, with environment overrides for what deployments and tests tune. */
-export function getCommentSettings(env: NodeJS.ProcessEnv = process.env): CommentSettings {
+export function getCommentSettings(env: Record<string, string | undefined> = process.env): CommentSettings {
   const parsed = settingsSchema.parse({
     FOLIO_COMMENT_MIN_SECONDS: env.FOLIO_COMMENT_MIN_SECONDS || undefined,
     FOLIO_COMMENT_RATE_LIMIT: env.FOLIO_COMMENT_RATE_LIMIT || undefined,

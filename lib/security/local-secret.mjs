@@ -10,11 +10,11 @@ import { dataDirectory } from '../../db/connection.mjs';
  * @returns {string}
  */
 export function readOrCreateLocalSecret() {
-  const file = path.join(dataDirectory(), 'folio-secret');
+  const file = path.join(/*turbopackIgnore: true*/ dataDirectory(), 'folio-secret');
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(/*turbopackIgnore: true*/ file), { recursive: true });
     const secret = randomBytes(32).toString('base64url');
     // `wx` fails if another process created it first; then theirs is the one to use.
     try {
