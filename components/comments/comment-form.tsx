@@ -110,7 +110,7 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
       </p>
     );
 
-  return (
+  const content = (
     <div className={styles.formArea}>
       <div aria-live="polite">{message}</div>
       {ownComment && ownComment.id > 0 ? (
@@ -145,5 +145,13 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
         </form>
       )}
     </div>
+  );
+  if (!replyTo) return content;
+  // A reply form folds away under its comment; it stays open once it has something to say.
+  return (
+    <details className={styles.reply} open={state.kind === 'idle' ? undefined : true}>
+      <summary>Reply</summary>
+      {content}
+    </details>
   );
 }

@@ -33,10 +33,7 @@ function CommentItem({ node, postSlug, formToken }: { node: ThreadNode; postSlug
           ) : null}
         </header>
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentBody(comment.body) }} />
-        <details className={styles.reply}>
-          <summary>Reply</summary>
-          <CommentForm postSlug={postSlug} formToken={formToken} replyTo={{ id: comment.id, authorName: comment.authorName }} />
-        </details>
+        <CommentForm postSlug={postSlug} formToken={formToken} replyTo={{ id: comment.id, authorName: comment.authorName }} />
       </article>
       {replies.length > 0 ? <CommentList nodes={replies} postSlug={postSlug} formToken={formToken} /> : null}
     </li>

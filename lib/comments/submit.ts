@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { checkRateLimit, formatRetryMessage } from '@/lib/security/rate-limit';
 import { hashIdentity } from '@/lib/security/signing';
 import type { CommentFormState, OwnComment } from './form-state';
 import { checkFormToken } from './form-token';
@@ -121,12 +122,8 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
       if (!parent || parent.postSlug !== postSlug || parent.status !== 'approved') return failure(values, messages.noParent);
     }
     const windowStart = new Date(now.getTime() - settings.rateLimit.minutes * 60_000);
-    const recent = await store.listRecentFromIp(ipHash, windowStart);
-    const oldest = recent[0];
-    if (oldest && recent.length >= settings.rateLimit.comments) {
-      const minutes = Math.max(1, Math.ceil((oldest.getTime() - windowStart.getTime()) / 60_000));
-      return failure(values, `Too many comments — please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-    }
+    const limit = checkRateLimit(await store.listRecentFromIp(ipHash, windowStart), settings.rateLimit.comments, windowStart);
+    if (limit.limited) return failure(values, formatRetryMessage('comments', limit.retryInMinutes));
     if (await store.hasSameComment({ postSlug, ipHash, body })) return failure(values, messages.duplicate);
     const comment = await store.addComment({
       postSlug,
