@@ -11,7 +11,9 @@ import { visit } from 'unist-util-visit';
 function remarkHtmlAsText() {
   return (tree: MdastRoot) => {
     visit(tree, 'html', (node, index, parent) => {
-      if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value };
+      if (!parent || index === undefined) return;
+      const text = { type: 'text', value: node.value } as const;
+      parent.children[index] = parent.type === 'root' ? { type: 'paragraph', children: [text] } : text;
     });
   };
 }
@@ -47,7 +49,7 @@ export function renderCommentBody(body: string): string {
   return String(renderer.processSync(body));
 }
 
-/** Links a reader would see in the rendered comment: many of them mark likely spam. */
+/** The addresses a comment links to (inline links, autolinks, reference definitions): many mark likely spam. */
 export function countLinks(body: string): number {
   let links = 0;
   visit(unified().use(remarkParse).parse(body), ['link', 'definition'], () => {
