@@ -8,6 +8,17 @@ import { getCommentStore } from '@/lib/comments/store';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false, follow: false } };
 
+async function loadModerationLists() {
+  const store = getCommentStore();
+  try {
+    const [held, published] = await Promise.all([store.listByStatus('pending', 100), store.listByStatus('approved', 20)]);
+    return { held, published };
+  } catch (error) {
+    console.error('Moderation lists could not be read:', error);
+    return undefined;
+  }
+}
+
 export default async function AdminPage() {
   // Rendered for each request: the password and the session are only known at run time.
   await connection();
@@ -30,8 +41,16 @@ export default async function AdminPage() {
       </>
     );
   }
-  const store = getCommentStore();
-  const [held, published] = await Promise.all([store.listByStatus('pending', 100), store.listByStatus('approved', 20)]);
+  const lists = await loadModerationLists();
+  if (!lists) {
+    return (
+      <>
+        <h1>Moderation</h1>
+        <p role="alert">The comments database is unavailable — please try again in a moment.</p>
+      </>
+    );
+  }
+  const { held, published } = lists;
   return (
     <>
       <h1>Moderation</h1>

@@ -44,10 +44,6 @@ async function expectOnPost(page: Page, text: string) {
   }).toPass({ timeout: 20_000 });
 }
 
-/** The comments nested under the one with this text. */
-function repliesTo(page: Page, parentText: string) {
-  return page.locator('#comments li').filter({ has: page.locator('article').filter({ hasText: parentText }) }).locator('ol article');
-}
 
 /** A commenter whose first comment the blogger approved, so that their next ones publish at once. */
 async function knownCommenter(page: Page, browser: Browser) {
@@ -60,6 +56,20 @@ async function knownCommenter(page: Page, browser: Browser) {
   await approveInAdmin(browser, body);
   await expectOnPost(page, body);
   return { author, body };
+}
+
+/** A known commenter replies to their own approved comment; the reply shows nested under it at once. */
+async function replyAsKnownCommenter(page: Page, browser: Browser) {
+  const { author, body: parentBody } = await knownCommenter(page, browser);
+  const parent = page.locator('#comments article').filter({ hasText: parentBody });
+  await parent.getByText('Reply', { exact: true }).click();
+  const replyForm = parent.getByRole('form', { name: /^Reply to/ });
+  const reply = unique('Answering my own question: cedar');
+  await fillComment(page, { ...author, body: reply }, replyForm);
+  await replyForm.getByRole('button', { name: 'Post reply' }).click();
+  await expect(page.getByText('Thank you! Your comment is published.')).toBeVisible();
+  const parentItem = page.locator('#comments li').filter({ has: page.locator('article').filter({ hasText: parentBody }) });
+  await expect(parentItem.locator('ol article').filter({ hasText: reply })).toBeVisible();
 }
 
 test.beforeEach(async ({ page }) => asNewClient(page));
@@ -88,15 +98,7 @@ test('with JavaScript, a first comment waits for moderation without reloading, a
 });
 
 test('with JavaScript, a known commenter’s reply is published at once, nested under its parent', async ({ page, browser }) => {
-  const { author, body: parentBody } = await knownCommenter(page, browser);
-  const parent = page.locator('#comments article').filter({ hasText: parentBody });
-  await parent.getByText('Reply', { exact: true }).click();
-  const replyForm = parent.getByRole('form', { name: /^Reply to/ });
-  const reply = unique('Answering my own question: cedar');
-  await fillComment(page, { ...author, body: reply }, replyForm);
-  await replyForm.getByRole('button', { name: 'Post reply' }).click();
-  await expect(page.getByText('Thank you! Your comment is published.')).toBeVisible();
-  await expect(repliesTo(page, parentBody).filter({ hasText: reply })).toBeVisible();
+  await replyAsKnownCommenter(page, browser);
 });
 
 test.describe('without JavaScript', () => {
@@ -114,15 +116,7 @@ test.describe('without JavaScript', () => {
   });
 
   test('a reply is published and shown in the page that answers the post', async ({ page, browser }) => {
-    const { author, body: parentBody } = await knownCommenter(page, browser);
-    const parent = page.locator('#comments article').filter({ hasText: parentBody });
-    await parent.getByText('Reply', { exact: true }).click();
-    const replyForm = parent.getByRole('form', { name: /^Reply to/ });
-    const reply = unique('A reply with no script at all');
-    await fillComment(page, { ...author, body: reply }, replyForm);
-    await replyForm.getByRole('button', { name: 'Post reply' }).click();
-    await expect(page.getByText('Thank you! Your comment is published.')).toBeVisible();
-    await expect(repliesTo(page, parentBody).filter({ hasText: reply })).toBeVisible();
+    await replyAsKnownCommenter(page, browser);
   });
 
   test('a validation error is shown beside the field and keeps what was typed', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,3 +50,16 @@ export const engines: { name: string; create(): Promise<TestDatabase> }[] = [
   { name: 'SQLite', create: createSqliteDatabase },
   ...(postgresUrl ? [{ name: 'PostgreSQL', create: () => createPostgresDatabase(postgresUrl) }] : []),
 ];
+
+/** A fresh database for the enclosing `describe`, dropped after it; call the result inside tests. */
+export function useTestDatabase(create: () => Promise<TestDatabase>): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await create();
+  });
+  afterAll(() => database?.drop());
+  return () => {
+    if (!database) throw new Error('The test database is not ready');
+    return database;
+  };
+}

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CommentFormState } from '@/lib/comments/form-state';
 import { issueFormToken } from '@/lib/comments/form-token';
 import { type CommentSettings, getCommentSettings } from '@/lib/comments/settings';
-import { type CommentStore, createCommentStore } from '@/lib/comments/store';
+import { createCommentStore } from '@/lib/comments/store';
 import { handleCommentSubmission, type SubmissionContext } from '@/lib/comments/submit';
-import { engines, type TestDatabase } from './engines';
+import { engines, useTestDatabase } from './engines';
 
 const start = new Date('2026-03-01T12:00:00.000Z');
 const seconds = (n: number) => new Date(start.getTime() + n * 1_000);
@@ -46,19 +46,13 @@ function savedOf(state: CommentFormState) {
 }
 
 describe.each(engines)('submitting comments on $name', ({ create }) => {
-  let database: TestDatabase;
-  let store: CommentStore;
-
-  beforeAll(async () => {
-    database = await create();
-    store = database.store;
-  });
-  afterAll(() => database?.drop());
+  const database = useTestDatabase(create);
+  const store = () => database().store;
 
   function context(overrides: Partial<Omit<SubmissionContext, 'settings'>> & { settings?: Partial<CommentSettings> } = {}): SubmissionContext {
     const { settings, ...rest } = overrides;
     return {
-      openStore: () => store,
+      openStore: store,
       now: seconds(10),
       ip: freshIp(),
       ownCommentIds: [],
@@ -71,7 +65,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
   async function approvedComment(fields: Record<string, string> = {}) {
     const { state } = await handleCommentSubmission(commentForm({ body: `Parent ${Math.random()}`, ...fields }), context());
     const comment = savedOf(state).comment;
-    await store.setStatus(comment.id, 'approved');
+    await store().setStatus(comment.id, 'approved');
     return comment;
   }
 
@@ -84,7 +78,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     expect(first.changedPosts).toEqual([]);
     expect(first.ownCommentIds).toEqual([held.comment.id]);
 
-    await store.setStatus(held.comment.id, 'approved');
+    await store().setStatus(held.comment.id, 'approved');
     const second = await handleCommentSubmission(commentForm({ name, body: 'Back again' }), context());
     expect(savedOf(second.state).comment.status).toBe('approved');
     expect(savedOf(second.state).message).toMatch(/published/i);
@@ -147,7 +141,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     const parent = await approvedComment();
     const reply = await handleCommentSubmission(commentForm({ parentId: String(parent.id), body: 'A reply' }), context());
     expect(savedOf(reply.state).comment.id).toBeGreaterThan(parent.id);
-    expect((await store.getComment(savedOf(reply.state).comment.id))?.parentId).toBe(parent.id);
+    expect((await store().getComment(savedOf(reply.state).comment.id))?.parentId).toBe(parent.id);
 
     const elsewhere = await handleCommentSubmission(commentForm({ postSlug: 'second-post', parentId: String(parent.id) }), context());
     expect(errorOf(elsewhere.state).message).toMatch(/replying to is not available/);
@@ -164,7 +158,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     const { state, changedPosts } = await handleCommentSubmission(commentForm({ body, homepage: 'https://spam.example' }), context());
     expect(savedOf(state).message).toMatch(/awaiting moderation/i);
     expect(changedPosts).toEqual([]);
-    const stored = await store.listByStatus('pending', 500);
+    const stored = await store().listByStatus('pending', 500);
     expect(stored.some((comment) => comment.body === body)).toBe(false);
   });
 
@@ -211,7 +205,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
   it('stores the address only as a salted hash', async () => {
     const ip = freshIp();
     const { state } = await handleCommentSubmission(commentForm({ body: 'Where am I?' }), context({ ip }));
-    const stored = await store.getComment(savedOf(state).comment.id);
+    const stored = await store().getComment(savedOf(state).comment.id);
     expect(stored?.ipHash).toMatch(/^[\w-]{20,}$/);
     expect(stored?.ipHash).not.toContain(ip);
   });
@@ -230,7 +224,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       );
       expect(savedOf(outcome.state).comment.html).toBe('<p>Corrected <em>text</em></p>');
       expect(outcome.changedPosts).toEqual(['first-post']);
-      expect((await store.getComment(comment.id))?.editedAt).not.toBeNull();
+      expect((await store().getComment(comment.id))?.editedAt).not.toBeNull();
     });
 
     it('refuses an edit after 15 minutes, or by anyone else', async () => {
@@ -242,7 +236,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       expect(errorOf(late.state).message).toMatch(/can no longer be changed/);
       const stranger = await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body: 'Not mine' }), context());
       expect(errorOf(stranger.state).message).toMatch(/can no longer be changed/);
-      expect((await store.getComment(comment.id))?.body).toBe(comment.body);
+      expect((await store().getComment(comment.id))?.body).toBe(comment.body);
     });
 
     it('keeps the edit form open with the text when the new body is invalid', async () => {
@@ -255,7 +249,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       const { comment, ownCommentIds } = await ownComment();
       const body = '[a](https://a.example) [b](https://b.example) [c](https://c.example)';
       await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body }), context({ ownCommentIds }));
-      expect((await store.getComment(comment.id))?.status).toBe('pending');
+      expect((await store().getComment(comment.id))?.status).toBe('pending');
     });
 
     it('lets the author delete within the window', async () => {
@@ -263,7 +257,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       const outcome = await handleCommentSubmission(form({ intent: 'delete', commentId: String(comment.id) }), context({ ownCommentIds }));
       expect(outcome.state.kind).toBe('deleted');
       expect(outcome.ownCommentIds).toEqual([]);
-      expect(await store.getComment(comment.id)).toBeUndefined();
+      expect(await store().getComment(comment.id)).toBeUndefined();
     });
   });
 });
