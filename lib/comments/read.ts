@@ -1,21 +1,17 @@
 import 'server-only';
-import { connection } from 'next/server';
 import { cache } from 'react';
 import { getCommentStore } from './store';
 
 /**
- * Reads comments while a page is prerendered. When the database cannot be reached:
- * - during `next build`, the page is built without comments (they come with the first regeneration);
- * - while regenerating a static page, `connection()` makes the regeneration fail, so the page
- *   keeps serving its last good version;
- * - while rendering the response to a form post (already dynamic), the page shows without comments.
+ * Reads comments while a page is rendered. A post must render even when the database cannot
+ * be reached (during `next build`, or when a regeneration meets an outage): it then shows no
+ * comments until the next change to them regenerates it.
  */
 async function readForPage<T>(read: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    console.warn(`Comments could not be read: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.NEXT_PHASE !== 'phase-production-build') await connection();
+    console.warn(`Comments could not be read, rendering without them: ${error instanceof Error ? error.message : String(error)}`);
     return fallback;
   }
 }
