@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { checkSignIn, endAdminSession, getAdminPassword, hasAdminSession, startAdminSession } from '@/lib/admin/session';
+import { checkSignIn, endAdminSession, type SignInResult, getAdminPassword, hasAdminSession, startAdminSession } from '@/lib/admin/session';
 import { revalidateCommentPages } from '@/lib/comments/revalidate';
 import { getCommentStore } from '@/lib/comments/store';
 import { commentBodySchema } from '@/lib/comments/validation';
@@ -12,16 +12,21 @@ import { getClientIp, isHttps } from '@/lib/security/client-ip';
 
 export type SignInState = { message?: string };
 
+async function checkSignInWhileAvailable(attempt: string, ip: string): Promise<SignInResult> {
+  try {
+    return await checkSignIn(getCommentStore(), attempt, ip);
+  } catch {
+    return { ok: false, message: 'The database is unavailable — please try again.' };
+  }
+}
+
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const password = getAdminPassword();
+  if (!password) return { message: 'The admin area is disabled.' };
   const requestHeaders = await headers();
-  let result;
-  try {
-    result = await checkSignIn(getCommentStore(), String(form.get('password') ?? ''), getClientIp(requestHeaders));
-  } catch {
-    return { message: 'The database is unavailable — please try again.' };
-  }
-  if (!result.ok || !password) return { message: result.ok ? 'The admin area is disabled.' : result.message };
+  const attempt = String(form.get('password') ?? '');
+  const result = await checkSignInWhileAvailable(attempt, getClientIp(requestHeaders));
+  if (!result.ok) return { message: result.message };
   await startAdminSession(password, isHttps(requestHeaders));
   redirect('/admin');
 }

@@ -113,6 +113,7 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
   const content = (
     <div className={styles.formArea}>
       <div aria-live="polite">{message}</div>
+      {/* A dropped (honeypot) submission comes back as comment 0: nothing to edit. */}
       {ownComment && ownComment.id > 0 ? (
         <OwnCommentPanel id={id} comment={ownComment} state={state} pending={pending} formAction={formAction} />
       ) : null}
