@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -28,10 +29,17 @@ const commentSchema = {
   strip: ['script', 'style', 'img'],
 };
 
+/** Marks links as user content; a link whose address the sanitiser removed becomes its plain text. */
 function rehypeCommentLinks() {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node) => {
-      if (node.tagName === 'a' && node.properties.href) node.properties.rel = ['nofollow', 'ugc', 'noopener', 'noreferrer'];
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'a') return;
+      if (node.properties.href) {
+        node.properties.rel = ['nofollow', 'ugc', 'noopener', 'noreferrer'];
+      } else if (parent && index !== undefined) {
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
     });
   };
 }

@@ -26,9 +26,9 @@ describe('renderCommentBody', () => {
     );
   });
 
-  it('keeps link text but not the link for javascript:, data: and other schemes', () => {
-    const html = renderCommentBody('[a](javascript:alert(1)) [b](data:text/html,hi) [c](ftp://files.example)');
-    expect(html).toBe('<p><a>a</a> <a>b</a> <a>c</a></p>');
+  it('keeps only the text of links to javascript:, data: and other schemes', () => {
+    const html = renderCommentBody('[a](javascript:alert(1)) [*b*](data:text/html,hi) [c](ftp://files.example)');
+    expect(html).toBe('<p>a <em>b</em> c</p>');
   });
 
   it('reduces headings and tables to their text', () => {
