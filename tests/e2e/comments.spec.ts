@@ -23,13 +23,20 @@ async function fillComment(page: Page, fields: { name: string; body: string; ema
   await form.getByLabel(/^Comment/).fill(fields.body);
 }
 
-/** The blogger approves, from /admin, the held comment with this text. */
-async function approveInAdmin(browser: Browser, body: string) {
+/** The blogger, signed in to /admin in a browser of their own. */
+async function signInToAdmin(browser: Browser) {
   const context = await browser.newContext();
   const admin = await context.newPage();
   await admin.goto('/admin');
   await admin.getByLabel('Password').fill(adminPassword);
   await admin.getByRole('button', { name: 'Sign in' }).click();
+  await expect(admin.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return { admin, context };
+}
+
+/** The blogger approves, from /admin, the held comment with this text. */
+async function approveInAdmin(browser: Browser, body: string) {
+  const { admin, context } = await signInToAdmin(browser);
   const held = admin.getByRole('region', { name: /Waiting for moderation/ }).getByRole('article').filter({ hasText: body });
   await held.getByRole('button', { name: 'Approve' }).click();
   await expect(held).toHaveCount(0);
@@ -149,11 +156,7 @@ test('a filled honeypot looks accepted but the comment never reaches the moderat
   await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
 
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await admin.goto('/admin');
-  await admin.getByLabel('Password').fill(adminPassword);
-  await admin.getByRole('button', { name: 'Sign in' }).click();
+  const { admin, context } = await signInToAdmin(browser);
   await expect(admin.getByRole('heading', { name: /Waiting for moderation/ })).toBeVisible();
   await expect(admin.getByText(body)).toHaveCount(0);
   await context.close();
