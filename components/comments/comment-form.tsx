@@ -93,6 +93,8 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
   const [token, setToken] = useState(formToken);
   const tokenRequested = useRef(false);
   const ownComment = state.kind === 'saved' ? state.comment : state.kind === 'error' ? state.comment : undefined;
+  // After a comment is saved the form stays, empty, for another one; errors about an edit belong to the edit form.
+  const postState = ownComment ? initialCommentFormState : state;
 
   function refreshToken() {
     if (tokenRequested.current) return;
@@ -117,34 +119,32 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
       {ownComment && ownComment.id > 0 ? (
         <OwnCommentPanel id={id} comment={ownComment} state={state} pending={pending} formAction={formAction} />
       ) : null}
-      {ownComment ? null : (
-        <form action={formAction} className={styles.form} onFocus={refreshToken} aria-label={replyTo ? `Reply to ${replyTo.authorName}` : 'Leave a comment'}>
-          <input type="hidden" name="postSlug" value={postSlug} />
-          {replyTo ? <input type="hidden" name="parentId" value={replyTo.id} /> : null}
-          <input type="hidden" name="startedAt" value={token} />
-          <Field id={id} name="name" label="Name" state={state}>
-            {(props) => <input {...props} autoComplete="name" maxLength={80} required />}
-          </Field>
-          <Field id={id} name="email" label="Email" hint="(optional, never shown)" state={state}>
-            {(props) => <input {...props} type="email" autoComplete="email" />}
-          </Field>
-          <Field id={id} name="website" label="Website" hint="(optional)" state={state}>
-            {(props) => <input {...props} type="url" autoComplete="url" placeholder="https://" />}
-          </Field>
-          <p className={styles.honeypot} aria-hidden="true">
-            <label htmlFor={`${id}-homepage`}>Leave this field empty</label>
-            <input id={`${id}-homepage`} name="homepage" tabIndex={-1} autoComplete="off" />
-          </p>
-          <Field id={id} name="body" label="Comment" hint="(Markdown: *emphasis*, `code`, [links](https://…), > quotes, lists)" state={state}>
-            {(props) => <textarea {...props} rows={6} maxLength={5_000} required />}
-          </Field>
-          <p className={styles.actions}>
-            <button type="submit" name="intent" value="post" disabled={pending}>
-              {pending ? 'Posting…' : replyTo ? 'Post reply' : 'Post comment'}
-            </button>
-          </p>
-        </form>
-      )}
+      <form action={formAction} className={styles.form} onFocus={refreshToken} aria-label={replyTo ? `Reply to ${replyTo.authorName}` : 'Leave a comment'}>
+        <input type="hidden" name="postSlug" value={postSlug} />
+        {replyTo ? <input type="hidden" name="parentId" value={replyTo.id} /> : null}
+        <input type="hidden" name="startedAt" value={token} />
+        <Field id={id} name="name" label="Name" state={postState}>
+          {(props) => <input {...props} autoComplete="name" maxLength={80} required />}
+        </Field>
+        <Field id={id} name="email" label="Email" hint="(optional, never shown)" state={postState}>
+          {(props) => <input {...props} type="email" autoComplete="email" />}
+        </Field>
+        <Field id={id} name="website" label="Website" hint="(optional)" state={postState}>
+          {(props) => <input {...props} type="url" autoComplete="url" placeholder="https://" />}
+        </Field>
+        <p className={styles.honeypot} aria-hidden="true">
+          <label htmlFor={`${id}-homepage`}>Leave this field empty</label>
+          <input id={`${id}-homepage`} name="homepage" tabIndex={-1} autoComplete="off" />
+        </p>
+        <Field id={id} name="body" label="Comment" hint="(Markdown: *emphasis*, `code`, [links](https://…), > quotes, lists)" state={postState}>
+          {(props) => <textarea {...props} rows={6} maxLength={5_000} required />}
+        </Field>
+        <p className={styles.actions}>
+          <button type="submit" name="intent" value="post" disabled={pending}>
+            {pending ? 'Posting…' : replyTo ? 'Post reply' : 'Post comment'}
+          </button>
+        </p>
+      </form>
     </div>
   );
   if (!replyTo) return content;

@@ -90,6 +90,7 @@ test('with JavaScript, a first comment waits for moderation without reloading, a
   await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
   await expect(page.getByRole('article', { name: 'Your comment' })).toContainText(body);
   expect(await page.evaluate(() => 'stayedOnPage' in window)).toBe(true);
+  await expect(mainForm(page).getByLabel(/^Comment/), 'the form is ready for another comment').toHaveValue('');
 
   await approveInAdmin(browser, body);
   await expectOnPost(page, body);
