@@ -85,7 +85,7 @@ test('with JavaScript, a first comment waits for moderation without reloading, a
   await page.goto(post);
   await page.evaluate(() => Object.assign(window, { stayedOnPage: true }));
   const body = unique('Lovely sketch, what wood is the frame?');
-  await fillComment(page, { name: 'Ada Reader', email: 'ada.reader@example.com', body });
+  await fillComment(page, { name: 'Ada Reader', email: 'ada.reader@example.com', website: 'https://ada.example/', body });
   await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
   await expect(page.getByRole('article', { name: 'Your comment' })).toContainText(body);
@@ -100,6 +100,8 @@ test('with JavaScript, a first comment waits for moderation without reloading, a
   expect(id).toMatch(/^comment-\d+$/);
   await expect(permalink).toHaveAttribute('href', `#${id}`);
   await expect(comment.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await expect(comment.getByRole('link', { name: 'Ada Reader' })).toHaveAttribute('rel', 'nofollow ugc noopener');
+  await expect(comment).not.toContainText('ada.reader@example.com');
   await expect(page.locator('.byline').getByRole('link', { name: /\d+ comments?/ })).toBeVisible();
   await page.goto('/');
   await expect(page.getByRole('link', { name: /\d+ comments?/ }).first()).toBeVisible();
