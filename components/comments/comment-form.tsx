@@ -74,7 +74,7 @@ function OwnCommentPanel({ id, comment, state, pending, formAction }: { id: stri
           <button type="submit" name="intent" value="edit" disabled={pending}>
             Save changes
           </button>
-          <button type="submit" name="intent" value="delete" disabled={pending} className={styles.secondary}>
+          <button type="submit" name="intent" value="delete" disabled={pending} className={styles.secondary} formNoValidate>
             Delete
           </button>
         </p>
