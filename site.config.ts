@@ -28,6 +28,15 @@ const siteConfig = {
     /** However many feeds hang, the build waits no longer than this for them. */
     totalTimeoutSeconds: 10,
   },
+  comments: {
+    /** `all` holds every comment for moderation, `first-time` only those of new commenters, `none` publishes at once. */
+    moderation: 'first-time' as 'all' | 'first-time' | 'none',
+    /** Seconds between showing the form and submitting it, below which a submission is taken for a bot. */
+    minSecondsToSubmit: 3,
+    rateLimit: { comments: 5, minutes: 10 },
+    /** How long a reader may edit or delete their own comment. */
+    editMinutes: 15,
+  },
 } as const;
 
 export type SiteConfig = typeof siteConfig;

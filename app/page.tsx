@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PostList } from '@/components/post-list';
+import { getCommentCounts } from '@/lib/comments/read';
 import { getAllPosts } from '@/lib/content/posts';
 import { pageAlternates } from '@/lib/share/feeds';
 import siteConfig from '@/site.config';
@@ -7,7 +8,7 @@ import siteConfig from '@/site.config';
 export const metadata: Metadata = { alternates: pageAlternates('/') };
 
 export default async function HomePage() {
-  const posts = await getAllPosts();
+  const [posts, commentCounts] = await Promise.all([getAllPosts(), getCommentCounts()]);
   return (
     <>
       <header className="page-header">
@@ -18,7 +19,7 @@ export default async function HomePage() {
         <h2 id="latest-posts" className="section-title">
           Posts
         </h2>
-        {posts.length > 0 ? <PostList posts={posts} headingLevel={3} /> : <p>No posts yet.</p>}
+        {posts.length > 0 ? <PostList posts={posts} headingLevel={3} commentCounts={commentCounts} /> : <p>No posts yet.</p>}
       </section>
     </>
   );

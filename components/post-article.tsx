@@ -4,6 +4,7 @@ import { getAdjacentPosts, type Post } from '@/lib/content/posts';
 import { tagSlug } from '@/lib/content/tags';
 import siteConfig from '@/site.config';
 import { BlogrollBox } from './blogroll-box';
+import { CommentCountLink, CommentSection } from './comments/comment-section';
 import { PostBody } from './post-body';
 import { TableOfContents } from './table-of-contents';
 
@@ -19,6 +20,8 @@ export async function PostArticle({ post }: { post: Post }) {
           <span className="byline-extra">
             {' · '}
             {post.readingMinutes} min read
+            {' · '}
+            <CommentCountLink postSlug={post.slug} />
             {post.updated ? (
               <>
                 {' · updated '}
@@ -62,6 +65,7 @@ export async function PostArticle({ post }: { post: Post }) {
         ) : null}
       </footer>
       <BlogrollBox />
+      <CommentSection postSlug={post.slug} />
     </article>
   );
 }

@@ -1,11 +1,22 @@
 #!/usr/bin/env node
 // `npm start`: serve the blog, building it first when there is no build or the
 // build is older than any source, so a fresh clone needs nothing but `npm install && npm start`.
+// It also brings the comments database up to date and, when FOLIO_SECRET is not set, keeps one in data/.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { migrateDatabase } from '../db/migrate.mjs';
+import { readOrCreateLocalSecret } from '../lib/security/local-secret.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+process.env.FOLIO_SECRET ||= readOrCreateLocalSecret();
+try {
+  await migrateDatabase();
+} catch (error) {
+  // The blog itself does not need the database: serve it, and comments work once the database is back.
+  console.error(`Could not bring the comments database up to date: ${error instanceof Error ? error.message : error}`);
+}
 const distDir = process.env.FOLIO_DIST_DIR || '.next';
 const buildId = path.join(root, distDir, 'BUILD_ID');
 const sources = ['app', 'components', 'lib', 'content', 'public', 'db', 'site.config.ts', 'next.config.mjs', 'package-lock.json'];

@@ -1,0 +1,51 @@
+import { formatCommentDate } from '@/lib/comments/format';
+import { renderCommentBody } from '@/lib/comments/markdown';
+import type { ThreadNode } from '@/lib/comments/thread';
+import { CommentForm } from './comment-form';
+import styles from './comments.module.css';
+
+function CommentItem({ node, postSlug, formToken }: { node: ThreadNode; postSlug: string; formToken: string }) {
+  const { comment, inReplyTo, replies } = node;
+  const anchor = `comment-${comment.id}`;
+  return (
+    <li>
+      <article id={anchor} className={styles.comment} aria-labelledby={`${anchor}-author`}>
+        <header className={styles.meta}>
+          <span id={`${anchor}-author`} className={styles.author}>
+            {comment.authorUrl ? (
+              <a href={comment.authorUrl} rel="nofollow ugc noopener">
+                {comment.authorName}
+              </a>
+            ) : (
+              comment.authorName
+            )}
+          </span>
+          {' · '}
+          <a href={`#${anchor}`} className={styles.permalink}>
+            <time dateTime={comment.createdAt.toISOString()}>{formatCommentDate(comment.createdAt)}</time>
+          </a>
+          {comment.editedAt ? ' · edited' : null}
+          {inReplyTo ? (
+            <>
+              {' · in reply to '}
+              <a href={`#comment-${inReplyTo.id}`}>{inReplyTo.authorName}</a>
+            </>
+          ) : null}
+        </header>
+        <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentBody(comment.body) }} />
+        <CommentForm postSlug={postSlug} formToken={formToken} replyTo={{ id: comment.id, authorName: comment.authorName }} />
+      </article>
+      {replies.length > 0 ? <CommentList nodes={replies} postSlug={postSlug} formToken={formToken} /> : null}
+    </li>
+  );
+}
+
+export function CommentList({ nodes, postSlug, formToken }: { nodes: ThreadNode[]; postSlug: string; formToken: string }) {
+  return (
+    <ol className={styles.thread}>
+      {nodes.map((node) => (
+        <CommentItem key={node.comment.id} node={node} postSlug={postSlug} formToken={formToken} />
+      ))}
+    </ol>
+  );
+}

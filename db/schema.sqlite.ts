@@ -1,0 +1,35 @@
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { commentStatuses } from './statuses';
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postSlug: text('post_slug').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => comments.id, { onDelete: 'cascade' }),
+    authorName: text('author_name').notNull(),
+    authorEmail: text('author_email'),
+    authorUrl: text('author_url'),
+    authorKey: text('author_key').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: commentStatuses }).notNull(),
+    ipHash: text('ip_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('comments_post_status_idx').on(table.postSlug, table.status),
+    index('comments_ip_created_idx').on(table.ipHash, table.createdAt),
+    index('comments_author_status_idx').on(table.authorKey, table.status),
+  ],
+);
+
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ipHash: text('ip_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('login_failures_ip_created_idx').on(table.ipHash, table.createdAt)],
+);

@@ -1,0 +1,207 @@
+import 'server-only';
+import { z } from 'zod';
+import { checkRateLimit, formatRetryMessage } from '@/lib/security/rate-limit';
+import { hashIdentity } from '@/lib/security/signing';
+import type { CommentFormState, OwnComment } from './form-state';
+import { checkFormToken } from './form-token';
+import { countLinks, renderCommentBody } from './markdown';
+import type { CommentSettings } from './settings';
+import type { Comment, CommentStore } from './store';
+import { commentBodySchema, commentFieldsSchema, type CommentValues, readCommentValues } from './validation';
+
+/** Everything a submission depends on besides the form, so that tests can run it without a request. */
+export interface SubmissionContext {
+  openStore(): CommentStore;
+  settings: CommentSettings;
+  now: Date;
+  ip: string;
+  /** Comments this reader posted, from their signed cookie. */
+  ownCommentIds: number[];
+  isPost(slug: string): Promise<boolean>;
+}
+
+export interface SubmissionOutcome {
+  state: CommentFormState;
+  /** Posts whose pages must be regenerated. */
+  changedPosts: string[];
+  /** The reader's comments after this submission, when it changed them. */
+  ownCommentIds?: number[];
+}
+
+/** More links than this and a comment waits for moderation whatever the mode. */
+export const maxLinksBeforeModeration = 2;
+
+const intentSchema = z.enum(['post', 'edit', 'delete']);
+const idSchema = z.coerce.number().int().positive();
+
+const messages = {
+  invalid: 'Please correct the marked fields.',
+  unavailable: 'Comments are temporarily unavailable — please try again.',
+  expired: 'This form has expired — please submit it again.',
+  tooFast: 'That was quick! Please take a moment, then submit again.',
+  duplicate: 'You have already posted this comment.',
+  noPost: 'Comments cannot be added to this page.',
+  noParent: 'The comment you are replying to is not available.',
+  notEditable: 'This comment can no longer be changed.',
+  published: 'Thank you! Your comment is published.',
+  pending: 'Thank you! Your comment is awaiting moderation.',
+  edited: 'Your changes are saved.',
+  deleted: 'Your comment is deleted.',
+} as const;
+
+class Unavailable extends Error {}
+
+function failure(values: CommentValues, message: string, extra: Partial<Extract<CommentFormState, { kind: 'error' }>> = {}): SubmissionOutcome {
+  return { state: { kind: 'error', message, fieldErrors: {}, values, ...extra }, changedPosts: [] };
+}
+
+function toOwnComment(comment: Pick<Comment, 'id' | 'status' | 'authorName' | 'body' | 'createdAt'>, settings: CommentSettings): OwnComment {
+  return {
+    id: comment.id,
+    status: comment.status === 'approved' ? 'approved' : 'pending',
+    authorName: comment.authorName,
+    body: comment.body,
+    html: renderCommentBody(comment.body),
+    createdAt: comment.createdAt.toISOString(),
+    editableUntil: new Date(comment.createdAt.getTime() + settings.editMinutes * 60_000).toISOString(),
+  };
+}
+
+async function withStore<T>(context: SubmissionContext, work: (store: CommentStore) => Promise<T>): Promise<T> {
+  let store: CommentStore;
+  try {
+    store = context.openStore();
+  } catch (error) {
+    throw new Unavailable('The database cannot be opened', { cause: error });
+  }
+  try {
+    return await work(store);
+  } catch (error) {
+    if (error instanceof Unavailable) throw error;
+    throw new Unavailable('The database failed', { cause: error });
+  }
+}
+
+async function decideStatus(store: CommentStore, settings: CommentSettings, authorKey: string, body: string) {
+  if (countLinks(body) > maxLinksBeforeModeration || settings.moderation === 'all') return 'pending';
+  if (settings.moderation === 'none') return 'approved';
+  return (await store.hasApprovedFromAuthor(authorKey)) ? 'approved' : 'pending';
+}
+
+async function postComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
+  const values = readCommentValues(form);
+  const { settings, now } = context;
+  const parsed = commentFieldsSchema.safeParse(values);
+  const honeypotFilled = String(form.get('homepage') ?? '') !== '';
+  if (honeypotFilled) {
+    // Looks accepted, so that the bot learns nothing; nothing is stored.
+    const decoy = { id: 0, status: 'pending', authorName: values.name, body: values.body, createdAt: now } as const;
+    return { state: { kind: 'saved', message: messages.pending, comment: toOwnComment(decoy, settings) }, changedPosts: [] };
+  }
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    return { state: { kind: 'error', message: messages.invalid, fieldErrors, values }, changedPosts: [] };
+  }
+  const postSlug = String(form.get('postSlug') ?? '');
+  if (!(await context.isPost(postSlug))) return failure(values, messages.noPost);
+
+  const timing = checkFormToken(String(form.get('startedAt') ?? ''), now, settings.minSecondsToSubmit);
+  if (timing === 'invalid') return failure(values, messages.expired);
+  if (timing === 'too-fast') return failure(values, messages.tooFast);
+
+  const parentField = form.get('parentId');
+  const parentId = parentField ? idSchema.safeParse(parentField) : undefined;
+  if (parentId && !parentId.success) return failure(values, messages.noParent);
+
+  const { name, email, website, body } = parsed.data;
+  const ipHash = hashIdentity('ip', context.ip);
+  const authorKey = hashIdentity('author', `${name.toLowerCase()}\n${email ? email.toLowerCase() : ipHash}`);
+  return withStore(context, async (store) => {
+    if (parentId) {
+      const parent = await store.getComment(parentId.data);
+      if (!parent || parent.postSlug !== postSlug || parent.status !== 'approved') return failure(values, messages.noParent);
+    }
+    const windowStart = new Date(now.getTime() - settings.rateLimit.minutes * 60_000);
+    const limit = checkRateLimit(await store.listRecentFromIp(ipHash, windowStart), settings.rateLimit.comments, windowStart);
+    if (limit.limited) return failure(values, formatRetryMessage('comments', limit.retryInMinutes));
+    if (await store.hasSameComment({ postSlug, ipHash, body })) return failure(values, messages.duplicate);
+    const comment = await store.addComment({
+      postSlug,
+      parentId: parentId?.data ?? null,
+      authorName: name,
+      authorEmail: email || null,
+      authorUrl: website || null,
+      authorKey,
+      body,
+      status: await decideStatus(store, settings, authorKey, body),
+      ipHash,
+      createdAt: now,
+    });
+    const published = comment.status === 'approved';
+    return {
+      state: { kind: 'saved', message: published ? messages.published : messages.pending, comment: toOwnComment(comment, settings) },
+      changedPosts: published ? [postSlug] : [],
+      ownCommentIds: [...context.ownCommentIds.filter((id) => id !== comment.id), comment.id].slice(-20),
+    };
+  });
+}
+
+/** The reader's own comment, if it is still theirs to change. */
+async function findEditable(store: CommentStore, form: FormData, context: SubmissionContext) {
+  const id = idSchema.safeParse(form.get('commentId'));
+  if (!id.success || !context.ownCommentIds.includes(id.data)) return undefined;
+  const comment = await store.getComment(id.data);
+  const deadline = comment && comment.createdAt.getTime() + context.settings.editMinutes * 60_000;
+  return comment && deadline && deadline > context.now.getTime() ? comment : undefined;
+}
+
+async function editComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
+  const values = { ...readCommentValues(form), name: '', email: '', website: '' };
+  return withStore(context, async (store) => {
+    const comment = await findEditable(store, form, context);
+    if (!comment) return failure(values, messages.notEditable);
+    const body = commentBodySchema.safeParse(values.body);
+    if (!body.success) {
+      const own = toOwnComment(comment, context.settings);
+      return failure(values, messages.invalid, { fieldErrors: { body: body.error.issues[0]?.message }, comment: own });
+    }
+    // An edit must not slip links past moderation.
+    if (comment.status === 'approved' && countLinks(body.data) > maxLinksBeforeModeration) {
+      await store.setStatus(comment.id, 'pending');
+    }
+    const edited = await store.editBody(comment.id, body.data, context.now);
+    if (!edited) return failure(values, messages.notEditable);
+    return {
+      state: { kind: 'saved', message: messages.edited, comment: toOwnComment(edited, context.settings) },
+      changedPosts: comment.status === 'approved' ? [comment.postSlug] : [],
+    };
+  });
+}
+
+async function deleteComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
+  const values = { ...readCommentValues(form), name: '', email: '', website: '' };
+  return withStore(context, async (store) => {
+    const comment = await findEditable(store, form, context);
+    if (!comment) return failure(values, messages.notEditable);
+    await store.deleteComment(comment.id);
+    return {
+      state: { kind: 'deleted', message: messages.deleted },
+      changedPosts: comment.status === 'approved' ? [comment.postSlug] : [],
+      ownCommentIds: context.ownCommentIds.filter((id) => id !== comment.id),
+    };
+  });
+}
+
+/** Handles the comment form: a new comment or reply, or a change to the reader's own comment. */
+export async function handleCommentSubmission(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
+  const intent = intentSchema.catch('post').parse(form.get('intent'));
+  try {
+    if (intent === 'edit') return await editComment(form, context);
+    if (intent === 'delete') return await deleteComment(form, context);
+    return await postComment(form, context);
+  } catch (error) {
+    if (!(error instanceof Unavailable)) throw error;
+    console.error('Comments are unavailable:', error.cause);
+    return failure(readCommentValues(form), messages.unavailable);
+  }
+}

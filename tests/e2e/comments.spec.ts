@@ -1,0 +1,211 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+
+const post = '/blog/sketching-a-garden-shed';
+const adminPassword = 'e2e-admin-password';
+
+let clients = 0;
+/** Each test writes from its own address, so that the rate limit of one never stops another. */
+async function asNewClient(page: Page) {
+  clients += 1;
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.100.${test.info().workerIndex * 100 + clients}` });
+}
+
+const unique = (text: string) => `${text} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+function mainForm(page: Page) {
+  return page.getByRole('form', { name: 'Leave a comment' });
+}
+
+async function fillComment(page: Page, fields: { name: string; body: string; email?: string; website?: string }, form = mainForm(page)) {
+  await form.getByLabel('Name').fill(fields.name);
+  if (fields.email) await form.getByLabel(/^Email/).fill(fields.email);
+  if (fields.website) await form.getByLabel(/^Website/).fill(fields.website);
+  await form.getByLabel(/^Comment/).fill(fields.body);
+}
+
+/** The blogger, signed in to /admin in a browser of their own. */
+async function signInToAdmin(browser: Browser) {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await admin.goto('/admin');
+  await admin.getByLabel('Password').fill(adminPassword);
+  await admin.getByRole('button', { name: 'Sign in' }).click();
+  await expect(admin.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  return { admin, context };
+}
+
+/** The blogger approves, from /admin, the held comment with this text. */
+async function approveInAdmin(browser: Browser, body: string) {
+  const { admin, context } = await signInToAdmin(browser);
+  const held = admin.getByRole('region', { name: /Waiting for moderation/ }).getByRole('article').filter({ hasText: body });
+  await held.getByRole('button', { name: 'Approve' }).click();
+  await expect(held).toHaveCount(0);
+  await context.close();
+}
+
+/** The post page is regenerated on demand after a change: reload until the new version is served. */
+async function expectOnPost(page: Page, text: string) {
+  await expect(async () => {
+    await page.goto(post);
+    await expect(page.locator('#comments article').filter({ hasText: text }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+
+/** A commenter whose first comment the blogger approved, so that their next ones publish at once. */
+async function knownCommenter(page: Page, browser: Browser) {
+  const author = { name: unique('Known'), email: `${unique('known').replace(/\W/g, '')}@example.com` };
+  const body = unique('First comment from a known reader');
+  await page.goto(post);
+  await fillComment(page, { ...author, body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Your comment is awaiting moderation')).toBeVisible();
+  await approveInAdmin(browser, body);
+  await expectOnPost(page, body);
+  return { author, body };
+}
+
+/** A known commenter replies to their own approved comment; the reply shows nested under it at once. */
+async function replyAsKnownCommenter(page: Page, browser: Browser) {
+  const { author, body: parentBody } = await knownCommenter(page, browser);
+  const parent = page.locator('#comments article').filter({ hasText: parentBody });
+  await parent.getByText('Reply', { exact: true }).click();
+  const replyForm = parent.getByRole('form', { name: /^Reply to/ });
+  const reply = unique('Answering my own question: cedar');
+  await fillComment(page, { ...author, body: reply }, replyForm);
+  await replyForm.getByRole('button', { name: 'Post reply' }).click();
+  await expect(page.getByText('Thank you! Your comment is published.')).toBeVisible();
+  const parentItem = page.locator('#comments li').filter({ has: page.locator('article').filter({ hasText: parentBody }) });
+  await expect(parentItem.locator('ol article').filter({ hasText: reply })).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => asNewClient(page));
+
+test('with JavaScript, a first comment waits for moderation without reloading, and the blogger approves it onto the page', async ({ page, browser }) => {
+  await page.goto(post);
+  await page.evaluate(() => Object.assign(window, { stayedOnPage: true }));
+  const body = unique('Lovely sketch, what wood is the frame?');
+  await fillComment(page, { name: 'Ada Reader', email: 'ada.reader@example.com', website: 'https://ada.example/', body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Your comment' })).toContainText(body);
+  expect(await page.evaluate(() => 'stayedOnPage' in window)).toBe(true);
+  await expect(mainForm(page).getByLabel(/^Comment/), 'the form is ready for another comment').toHaveValue('');
+
+  await approveInAdmin(browser, body);
+  await expectOnPost(page, body);
+  const comment = page.locator('#comments article').filter({ hasText: body });
+  const permalink = comment.getByRole('link', { name: /UTC/ });
+  const id = await comment.getAttribute('id');
+  expect(id).toMatch(/^comment-\d+$/);
+  await expect(permalink).toHaveAttribute('href', `#${id}`);
+  await expect(comment.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await expect(comment.getByRole('link', { name: 'Ada Reader' })).toHaveAttribute('rel', 'nofollow ugc noopener');
+  await expect(comment).not.toContainText('ada.reader@example.com');
+  await expect(page.locator('.byline').getByRole('link', { name: /\d+ comments?/ })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /\d+ comments?/ }).first()).toBeVisible();
+});
+
+test('with JavaScript, a known commenter’s reply is published at once, nested under its parent', async ({ page, browser }) => {
+  await replyAsKnownCommenter(page, browser);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a comment is posted with a plain form post, and the post page says it awaits moderation', async ({ page }) => {
+    await page.goto(post);
+    const body = unique('Posted without any script');
+    await fillComment(page, { name: 'Plain Reader', body });
+    await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+    await expect(page).toHaveURL(new RegExp(`${post}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sketching a garden shed before building it');
+    await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+    await expect(page.getByRole('article', { name: 'Your comment' })).toContainText(body);
+  });
+
+  test('a reply is published and shown in the page that answers the post', async ({ page, browser }) => {
+    await replyAsKnownCommenter(page, browser);
+  });
+
+  test('a validation error is shown beside the field and keeps what was typed', async ({ page }) => {
+    await page.goto(post);
+    const body = unique('Please keep this text');
+    await fillComment(page, { name: 'Plain Reader', website: 'ftp://files.example', body });
+    await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+    const form = mainForm(page);
+    await expect(form.getByText('Give a web address starting with http:// or https://.')).toBeVisible();
+    await expect(form.getByLabel(/^Website/)).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel(/^Comment/)).toHaveValue(body);
+    await expect(form.getByLabel('Name')).toHaveValue('Plain Reader');
+  });
+});
+
+test('with JavaScript, a validation error shows inline and keeps the text', async ({ page }) => {
+  await page.goto(post);
+  const body = unique('Still here after the error');
+  await fillComment(page, { name: 'Quick Reader', website: 'ftp://files.example', body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(mainForm(page).getByText('Give a web address starting with http:// or https://.')).toBeVisible();
+  await expect(mainForm(page).getByLabel(/^Comment/)).toHaveValue(body);
+});
+
+test('a filled honeypot looks accepted but the comment never reaches the moderation queue', async ({ page, browser }) => {
+  await page.goto(post);
+  const body = unique('Cheap watches');
+  await fillComment(page, { name: 'Bot', body });
+  await mainForm(page).locator('input[name="homepage"]').fill('https://spam.example', { force: true });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+
+  const { admin, context } = await signInToAdmin(browser);
+  await expect(admin.getByRole('heading', { name: /Waiting for moderation/ })).toBeVisible();
+  await expect(admin.getByText(body)).toHaveCount(0);
+  await context.close();
+});
+
+test('the sixth comment within ten minutes is refused with the time to wait', async ({ page }) => {
+  for (let index = 1; index <= 5; index += 1) {
+    await page.goto(post);
+    await fillComment(page, { name: 'Chatty Reader', body: unique(`Comment number ${index}`) });
+    await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+    await expect(page.getByText('Thank you!')).toBeVisible();
+  }
+  await page.goto(post);
+  const body = unique('One too many');
+  await fillComment(page, { name: 'Chatty Reader', body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText(/Too many comments/)).toHaveText('Too many comments — please try again in 10 minutes.');
+  await expect(mainForm(page).getByLabel(/^Comment/)).toHaveValue(body);
+});
+
+test('the author can edit their comment right after posting it', async ({ page }) => {
+  await page.goto(post);
+  await fillComment(page, { name: 'Careful Reader', body: unique('Teh typo') });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  const edit = page.getByLabel(/^Edit your comment/);
+  const corrected = unique('The typo, *fixed*');
+  await edit.fill(corrected);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Your changes are saved.')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Your comment' }).locator('em')).toHaveText('fixed');
+});
+
+test('script, event-handler and javascript: payloads are shown as inert text', async ({ page, browser }) => {
+  const { author } = await knownCommenter(page, browser);
+  const marker = unique('payload');
+  const body = `${marker} <script>window.pwned = 1</script> <img src="x" onerror="window.pwned = 2"> [click me](javascript:window.pwned=3)`;
+  await page.goto(post);
+  await fillComment(page, { ...author, body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Thank you! Your comment is published.')).toBeVisible();
+  await expectOnPost(page, marker);
+  const comment = page.locator('#comments article').filter({ hasText: marker });
+  await expect(comment).toContainText('<script>window.pwned = 1</script>');
+  await expect(comment).toContainText('<img src="x" onerror="window.pwned = 2">');
+  await expect(comment.locator('script, img, [onerror]')).toHaveCount(0);
+  await expect(comment.getByRole('link', { name: 'click me' })).toHaveCount(0);
+  await comment.getByText('click me').click();
+  expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { migrateDatabase } from '@/db/migrate.mjs';
+import type { NewComment } from '@/lib/comments/store';
+import { engines, useTestDatabase } from './engines';
+
+const minute = 60_000;
+const start = new Date('2026-03-01T12:00:00.000Z');
+const at = (minutes: number) => new Date(start.getTime() + minutes * minute);
+
+function draft(overrides: Partial<NewComment> = {}): NewComment {
+  return {
+    postSlug: 'a-post',
+    parentId: null,
+    authorName: 'Grace',
+    authorEmail: 'grace@example.com',
+    authorUrl: null,
+    authorKey: 'author-grace',
+    body: 'Hello',
+    status: 'approved',
+    ipHash: 'ip-1',
+    createdAt: start,
+    ...overrides,
+  };
+}
+
+describe.each(engines)('comment store on $name', ({ create }) => {
+  const database = useTestDatabase(create);
+  const store = () => database().store;
+
+  it('migrating again changes nothing', async () => {
+    const before = await store().addComment(draft({ postSlug: 'migrate-twice' }));
+    await migrateDatabase(database().target);
+    expect(await store().getComment(before.id)).toEqual(before);
+  });
+
+  it('stores a comment and reads back exactly what was stored, dates included', async () => {
+    const added = await store().addComment(draft({ postSlug: 'round-trip', authorUrl: 'https://grace.example', createdAt: at(1) }));
+    expect(added).toMatchObject({ postSlug: 'round-trip', authorUrl: 'https://grace.example', status: 'approved', editedAt: null });
+    expect(added.createdAt.toISOString()).toBe(at(1).toISOString());
+    expect(await store().getComment(added.id)).toEqual(added);
+    expect(await store().getComment(999_999)).toBeUndefined();
+  });
+
+  it('lists only approved comments of one post, oldest first, and counts them per post', async () => {
+    const later = await store().addComment(draft({ postSlug: 'listing', body: 'second', createdAt: at(5) }));
+    const earlier = await store().addComment(draft({ postSlug: 'listing', body: 'first', createdAt: at(2) }));
+    await store().addComment(draft({ postSlug: 'listing', body: 'held', status: 'pending', createdAt: at(3) }));
+    await store().addComment(draft({ postSlug: 'other-listing', body: 'elsewhere' }));
+    expect((await store().listApproved('listing')).map((c) => c.id)).toEqual([earlier.id, later.id]);
+    const counts = await store().countApprovedByPost();
+    expect(counts.get('listing')).toBe(2);
+    expect(counts.get('other-listing')).toBe(1);
+    expect(counts.has('no-such-post')).toBe(false);
+  });
+
+  it('lists comments by state newest first, moves them between states and edits them', async () => {
+    const older = await store().addComment(draft({ postSlug: 'queue', body: 'older', status: 'pending', createdAt: at(10) }));
+    const newer = await store().addComment(draft({ postSlug: 'queue', body: 'newer', status: 'pending', createdAt: at(11) }));
+    const pending = (await store().listByStatus('pending', 50)).filter((c) => c.postSlug === 'queue');
+    expect(pending.map((c) => c.id)).toEqual([newer.id, older.id]);
+
+    expect(await store().setStatus(older.id, 'spam')).toMatchObject({ id: older.id, status: 'spam' });
+    expect((await store().listByStatus('spam', 50)).map((c) => c.id)).toContain(older.id);
+    const edited = await store().editBody(newer.id, 'newer, edited', at(12));
+    expect(edited).toMatchObject({ body: 'newer, edited' });
+    expect(edited?.editedAt?.toISOString()).toBe(at(12).toISOString());
+    expect(await store().setStatus(999_999, 'approved')).toBeUndefined();
+  });
+
+  it('deletes a comment together with its replies', async () => {
+    const parent = await store().addComment(draft({ postSlug: 'deleting' }));
+    const reply = await store().addComment(draft({ postSlug: 'deleting', parentId: parent.id, body: 'reply' }));
+    expect(await store().deleteComment(parent.id)).toMatchObject({ id: parent.id });
+    expect(await store().getComment(reply.id)).toBeUndefined();
+    expect(await store().deleteComment(parent.id)).toBeUndefined();
+  });
+
+  it('knows recent comments from an IP hash, returning authors and identical comments', async () => {
+    await store().addComment(draft({ postSlug: 'limits', ipHash: 'ip-limits', createdAt: at(20) }));
+    await store().addComment(draft({ postSlug: 'limits', ipHash: 'ip-limits', body: 'again', createdAt: at(25) }));
+    expect((await store().listRecentFromIp('ip-limits', at(21))).map((d) => d.toISOString())).toEqual([at(25).toISOString()]);
+    expect(await store().listRecentFromIp('ip-limits', at(19))).toHaveLength(2);
+
+    expect(await store().hasSameComment({ postSlug: 'limits', ipHash: 'ip-limits', body: 'again' })).toBe(true);
+    expect(await store().hasSameComment({ postSlug: 'limits', ipHash: 'ip-other', body: 'again' })).toBe(false);
+
+    await store().addComment(draft({ authorKey: 'author-new', status: 'pending' }));
+    expect(await store().hasApprovedFromAuthor('author-new')).toBe(false);
+    expect(await store().hasApprovedFromAuthor('author-grace')).toBe(true);
+  });
+
+  it('records failed sign-ins per IP hash', async () => {
+    await store().recordLoginFailure('ip-login', at(30));
+    await store().recordLoginFailure('ip-login', at(31));
+    await store().recordLoginFailure('ip-elsewhere', at(31));
+    expect(await store().listLoginFailures('ip-login', at(30))).toHaveLength(2);
+    expect(await store().listLoginFailures('ip-login', at(31))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,286 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommentFormState } from '@/lib/comments/form-state';
+import { issueFormToken } from '@/lib/comments/form-token';
+import { type CommentSettings, getCommentSettings } from '@/lib/comments/settings';
+import { createCommentStore } from '@/lib/comments/store';
+import { handleCommentSubmission, type SubmissionContext } from '@/lib/comments/submit';
+import { engines, useTestDatabase } from './engines';
+
+const start = new Date('2026-03-01T12:00:00.000Z');
+const seconds = (n: number) => new Date(start.getTime() + n * 1_000);
+const posts = new Set(['first-post', 'second-post']);
+const defaults = getCommentSettings({});
+
+let ipCounter = 0;
+/** Each test writes as its own client, so rate limits and duplicates never leak between tests. */
+const freshIp = () => `203.0.113.${++ipCounter}`;
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+function commentForm(overrides: Record<string, string> = {}): FormData {
+  return form({
+    intent: 'post',
+    postSlug: 'first-post',
+    name: 'Grace Hopper',
+    email: 'grace@example.com',
+    website: '',
+    body: 'A thoughtful comment.',
+    homepage: '',
+    startedAt: issueFormToken(start),
+    ...overrides,
+  });
+}
+
+function errorOf(state: CommentFormState) {
+  if (state.kind !== 'error') throw new Error(`expected an error, got ${JSON.stringify(state)}`);
+  return state;
+}
+
+function savedOf(state: CommentFormState) {
+  if (state.kind !== 'saved') throw new Error(`expected a saved comment, got ${JSON.stringify(state)}`);
+  return state;
+}
+
+describe.each(engines)('submitting comments on $name', ({ create }) => {
+  const database = useTestDatabase(create);
+  const store = () => database().store;
+
+  function context(overrides: Partial<Omit<SubmissionContext, 'settings'>> & { settings?: Partial<CommentSettings> } = {}): SubmissionContext {
+    const { settings, ...rest } = overrides;
+    return {
+      openStore: store,
+      now: seconds(10),
+      ip: freshIp(),
+      ownCommentIds: [],
+      isPost: async (slug) => posts.has(slug),
+      ...rest,
+      settings: { ...defaults, ...settings },
+    };
+  }
+
+  async function approvedComment(fields: Record<string, string> = {}) {
+    const { state } = await handleCommentSubmission(commentForm({ body: `Parent ${Math.random()}`, ...fields }), context());
+    const comment = savedOf(state).comment;
+    await store().setStatus(comment.id, 'approved');
+    return comment;
+  }
+
+  it('holds a first-time commenter for moderation, then publishes the same author once approved', async () => {
+    const name = 'First Timer';
+    const first = await handleCommentSubmission(commentForm({ name, body: 'My first comment' }), context());
+    const held = savedOf(first.state);
+    expect(held.message).toMatch(/awaiting moderation/i);
+    expect(held.comment).toMatchObject({ status: 'pending', authorName: name });
+    expect(first.changedPosts).toEqual([]);
+    expect(first.ownCommentIds).toEqual([held.comment.id]);
+
+    await store().setStatus(held.comment.id, 'approved');
+    const second = await handleCommentSubmission(commentForm({ name, body: 'Back again' }), context());
+    expect(savedOf(second.state).comment.status).toBe('approved');
+    expect(savedOf(second.state).message).toMatch(/published/i);
+    expect(second.changedPosts).toEqual(['first-post']);
+  });
+
+  it('follows the moderation mode: hold everything, or publish at once', async () => {
+    const known = await approvedComment({ name: 'Known Author' });
+    const holdAll = await handleCommentSubmission(commentForm({ name: 'Known Author', body: 'Held anyway' }), context({ settings: { moderation: 'all' } }));
+    expect(savedOf(holdAll.state).comment.status).toBe('pending');
+    expect(known.id).toBeGreaterThan(0);
+    const open = await handleCommentSubmission(commentForm({ name: 'Brand New', body: 'Straight in' }), context({ settings: { moderation: 'none' } }));
+    expect(savedOf(open.state).comment.status).toBe('approved');
+  });
+
+  it('holds comments with more than two links, even when comments publish at once', async () => {
+    const body = 'See [a](https://a.example), [b](https://b.example) and <https://c.example>';
+    const { state } = await handleCommentSubmission(commentForm({ body }), context({ settings: { moderation: 'none' } }));
+    expect(savedOf(state).comment.status).toBe('pending');
+    const two = await handleCommentSubmission(commentForm({ body: '[a](https://a.example) [b](https://b.example)' }), context({ settings: { moderation: 'none' } }));
+    expect(savedOf(two.state).comment.status).toBe('approved');
+  });
+
+  it.each([
+    ['name', { name: '   ' }, /your name/i],
+    ['name', { name: 'x'.repeat(81) }, /80 characters/],
+    ['email', { email: 'not-an-email' }, /email/i],
+    ['website', { website: 'javascript:alert(1)' }, /http/],
+    ['website', { website: 'ftp://files.example' }, /http/],
+    ['body', { body: '  \n  ' }, /write a comment/i],
+    ['body', { body: 'x'.repeat(5_001) }, /5,000 characters/],
+  ] as const)('rejects a bad %s, keeping everything the reader typed', async (field, fields, message) => {
+    const submitted = commentForm({ body: 'Kept text', ...fields });
+    const { state, changedPosts } = await handleCommentSubmission(submitted, context());
+    const error = errorOf(state);
+    expect(error.fieldErrors[field]).toMatch(message);
+    expect(error.values).toEqual({
+      name: submitted.get('name'),
+      email: submitted.get('email'),
+      website: submitted.get('website'),
+      body: submitted.get('body'),
+    });
+    expect(changedPosts).toEqual([]);
+  });
+
+  it('accepts a body of exactly 5,000 characters once trimmed, and http and https websites', async () => {
+    const { state } = await handleCommentSubmission(
+      commentForm({ body: `  ${'y'.repeat(5_000)}  `, website: 'https://grace.example/about' }),
+      context(),
+    );
+    expect(savedOf(state).comment.body).toHaveLength(5_000);
+  });
+
+  it('refuses comments on a page that is not a post', async () => {
+    const { state } = await handleCommentSubmission(commentForm({ postSlug: 'no-such-post' }), context());
+    expect(errorOf(state).message).toMatch(/cannot be added/i);
+  });
+
+  it('accepts a reply to an approved comment on the same post only', async () => {
+    const parent = await approvedComment();
+    const reply = await handleCommentSubmission(commentForm({ parentId: String(parent.id), body: 'A reply' }), context());
+    expect(savedOf(reply.state).comment.id).toBeGreaterThan(parent.id);
+    expect((await store().getComment(savedOf(reply.state).comment.id))?.parentId).toBe(parent.id);
+
+    const elsewhere = await handleCommentSubmission(commentForm({ postSlug: 'second-post', parentId: String(parent.id) }), context());
+    expect(errorOf(elsewhere.state).message).toMatch(/replying to is not available/);
+    const heldOutcome = await handleCommentSubmission(commentForm({ body: 'Held parent' }), context({ settings: { moderation: 'all' } }));
+    const held = savedOf(heldOutcome.state).comment;
+    const toHeld = await handleCommentSubmission(commentForm({ parentId: String(held.id), body: 'Reply to held' }), context());
+    expect(errorOf(toHeld.state).message).toMatch(/replying to is not available/);
+    const toNothing = await handleCommentSubmission(commentForm({ parentId: '987654' }), context());
+    expect(errorOf(toNothing.state).values.body).toBe('A thoughtful comment.');
+  });
+
+  it('drops a submission whose honeypot is filled, while looking accepted', async () => {
+    const body = `Buy now ${Math.random()}`;
+    const { state, changedPosts } = await handleCommentSubmission(commentForm({ body, homepage: 'https://spam.example' }), context());
+    expect(savedOf(state).message).toMatch(/awaiting moderation/i);
+    expect(changedPosts).toEqual([]);
+    const stored = await store().listByStatus('pending', 500);
+    expect(stored.some((comment) => comment.body === body)).toBe(false);
+  });
+
+  it('rejects a form submitted sooner than the minimum time after it was shown, or with a forged time', async () => {
+    const shownAt = issueFormToken(start);
+    const tooSoon = await handleCommentSubmission(commentForm({ startedAt: shownAt }), context({ now: seconds(2.9) }));
+    expect(errorOf(tooSoon.state).message).toMatch(/take a moment/i);
+    expect(errorOf(tooSoon.state).values.body).toBe('A thoughtful comment.');
+
+    const inTime = await handleCommentSubmission(commentForm({ startedAt: shownAt }), context({ now: seconds(3) }));
+    expect(inTime.state.kind).toBe('saved');
+
+    const forged = `${start.getTime() - 60_000}.${shownAt.split('.')[1]}`;
+    const rejected = await handleCommentSubmission(commentForm({ startedAt: forged }), context());
+    expect(errorOf(rejected.state).message).toMatch(/expired/i);
+    const missing = await handleCommentSubmission(commentForm({ startedAt: '' }), context());
+    expect(errorOf(missing.state).message).toMatch(/expired/i);
+  });
+
+  it('allows five comments per ten minutes from one address, then says when to try again', async () => {
+    const ip = freshIp();
+    for (let index = 0; index < 5; index += 1) {
+      const { state } = await handleCommentSubmission(commentForm({ body: `Comment ${index}` }), context({ ip, now: seconds(10 + index * 60) }));
+      expect(state.kind).toBe('saved');
+    }
+    const blocked = await handleCommentSubmission(commentForm({ body: 'One more' }), context({ ip, now: seconds(10 + 5 * 60) }));
+    expect(errorOf(blocked.state).message).toBe('Too many comments — please try again in 5 minutes.');
+    expect(errorOf(blocked.state).values.body).toBe('One more');
+
+    const elsewhere = await handleCommentSubmission(commentForm({ body: 'One more' }), context({ now: seconds(10 + 5 * 60) }));
+    expect(elsewhere.state.kind).toBe('saved');
+    const later = await handleCommentSubmission(commentForm({ body: 'One more, later' }), context({ ip, now: seconds(11 + 10 * 60) }));
+    expect(later.state.kind).toBe('saved');
+  });
+
+  it('rejects the exact same comment posted twice', async () => {
+    const ip = freshIp();
+    const body = `Same words ${Math.random()}`;
+    expect((await handleCommentSubmission(commentForm({ body }), context({ ip }))).state.kind).toBe('saved');
+    const again = await handleCommentSubmission(commentForm({ body: `  ${body} ` }), context({ ip }));
+    expect(errorOf(again.state).message).toMatch(/already posted/);
+  });
+
+  it('stores the address only as a salted hash', async () => {
+    const ip = freshIp();
+    const { state } = await handleCommentSubmission(commentForm({ body: 'Where am I?' }), context({ ip }));
+    const stored = await store().getComment(savedOf(state).comment.id);
+    expect(stored?.ipHash).toMatch(/^[\w-]{20,}$/);
+    expect(stored?.ipHash).not.toContain(ip);
+  });
+
+  describe('editing and deleting one’s own comment', () => {
+    async function ownComment(settings: Partial<CommentSettings> = { moderation: 'none' }) {
+      const outcome = await handleCommentSubmission(commentForm({ body: `Mine ${Math.random()}` }), context({ settings }));
+      return { comment: savedOf(outcome.state).comment, ownCommentIds: outcome.ownCommentIds ?? [] };
+    }
+
+    it('lets the author edit within the window and regenerates the post', async () => {
+      const { comment, ownCommentIds } = await ownComment();
+      const outcome = await handleCommentSubmission(
+        form({ intent: 'edit', commentId: String(comment.id), body: 'Corrected *text*' }),
+        context({ ownCommentIds, now: seconds(10 + 14 * 60) }),
+      );
+      expect(savedOf(outcome.state).comment.html).toBe('<p>Corrected <em>text</em></p>');
+      expect(outcome.changedPosts).toEqual(['first-post']);
+      expect((await store().getComment(comment.id))?.editedAt).not.toBeNull();
+    });
+
+    it('refuses an edit after 15 minutes, or by anyone else', async () => {
+      const { comment, ownCommentIds } = await ownComment();
+      const late = await handleCommentSubmission(
+        form({ intent: 'edit', commentId: String(comment.id), body: 'Too late' }),
+        context({ ownCommentIds, now: seconds(10 + 15 * 60) }),
+      );
+      expect(errorOf(late.state).message).toMatch(/can no longer be changed/);
+      const stranger = await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body: 'Not mine' }), context());
+      expect(errorOf(stranger.state).message).toMatch(/can no longer be changed/);
+      expect((await store().getComment(comment.id))?.body).toBe(comment.body);
+    });
+
+    it('keeps the edit form open with the text when the new body is invalid', async () => {
+      const { comment, ownCommentIds } = await ownComment();
+      const outcome = await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body: '   ' }), context({ ownCommentIds }));
+      expect(errorOf(outcome.state)).toMatchObject({ fieldErrors: { body: expect.stringMatching(/write a comment/i) }, comment: { id: comment.id } });
+    });
+
+    it('holds an approved comment again when an edit adds more than two links', async () => {
+      const { comment, ownCommentIds } = await ownComment();
+      const body = '[a](https://a.example) [b](https://b.example) [c](https://c.example)';
+      await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body }), context({ ownCommentIds }));
+      expect((await store().getComment(comment.id))?.status).toBe('pending');
+    });
+
+    it('lets the author delete within the window', async () => {
+      const { comment, ownCommentIds } = await ownComment();
+      const outcome = await handleCommentSubmission(form({ intent: 'delete', commentId: String(comment.id) }), context({ ownCommentIds }));
+      expect(outcome.state.kind).toBe('deleted');
+      expect(outcome.ownCommentIds).toEqual([]);
+      expect(await store().getComment(comment.id)).toBeUndefined();
+    });
+  });
+});
+
+describe('when the database is down', () => {
+  const unreachable = createCommentStore({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:1/nothing' });
+  afterAll(() => unreachable.close());
+
+  it.each([
+    ['cannot be opened', () => createCommentStore({ engine: 'sqlite', file: '/nonexistent/folio.sqlite' })],
+    ['refuses connections', () => unreachable],
+  ])('answers that comments are unavailable when it %s, keeping the text', async (_case, openStore) => {
+    const { state } = await handleCommentSubmission(commentForm({ body: 'Please keep me' }), {
+      openStore,
+      settings: defaults,
+      now: seconds(10),
+      ip: freshIp(),
+      ownCommentIds: [],
+      isPost: async () => true,
+    });
+    expect(errorOf(state)).toMatchObject({
+      message: 'Comments are temporarily unavailable — please try again.',
+      values: { body: 'Please keep me' },
+    });
+  });
+});
