@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { checkBuildEnvironment } from './lib/deploy/environment.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests build a second app (broken fixtures) beside the real one without clobbering it.
@@ -6,6 +10,20 @@ const nextConfig = {
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run build` completes it into a folder that runs on its own (scripts/complete-standalone.mjs).
+  output: 'standalone',
+  // Several instances share prerendered pages and their regenerations through Redis (docs/deploy.md).
+  ...(process.env.REDIS_URL && {
+    cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/redis-cache-handler.mjs'),
+    cacheMaxMemorySize: 0,
+  }),
 };
 
-export default nextConfig;
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    const { warnings, error } = checkBuildEnvironment();
+    for (const warning of warnings) console.warn(`⚠ ${warning}`);
+    if (error) throw new Error(error);
+  }
+  return nextConfig;
+}

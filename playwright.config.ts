@@ -31,6 +31,8 @@ export default defineConfig({
       ADMIN_PASSWORD: 'e2e-admin-password',
       // The minimum time before submitting is tested in tests/integration; here it would only slow the tests down.
       FOLIO_COMMENT_MIN_SECONDS: '0',
+      // The tests play a proxy in front of Folio: each sends its own X-Forwarded-For address.
+      FOLIO_TRUSTED_PROXIES: '1',
     },
   },
 });

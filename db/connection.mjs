@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
+import { detectEphemeralHost, embeddedDatabaseRefusal } from '../lib/deploy/environment.mjs';
 
 /** @typedef {{ engine: 'sqlite', file: string } | { engine: 'postgres', url: string }} DatabaseTarget */
 
@@ -13,15 +14,17 @@ export function dataDirectory() {
 
 /**
  * `DATABASE_URL` unset: the embedded SQLite file under data/; `postgres://…`: PostgreSQL;
- * `file:path`: SQLite at that path.
+ * `file:path`: SQLite at that path. SQLite is refused on serverless hosts, where it would lose comments.
  * @param {string | undefined} url
  * @returns {DatabaseTarget}
  */
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL) {
-  if (!url) return { engine: 'sqlite', file: path.join(/*turbopackIgnore: true*/ dataDirectory(), 'folio.sqlite') };
-  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
-  if (url.startsWith('file:')) return { engine: 'sqlite', file: path.resolve(/*turbopackIgnore: true*/ url.slice('file:'.length)) };
-  throw new Error('DATABASE_URL must start with postgres://, postgresql:// or file:');
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
+  if (url && !url.startsWith('file:')) throw new Error('DATABASE_URL must start with postgres://, postgresql:// or file:');
+  const host = detectEphemeralHost();
+  if (host) throw new Error(embeddedDatabaseRefusal(host));
+  const file = url ? path.resolve(/*turbopackIgnore: true*/ url.slice('file:'.length)) : path.join(/*turbopackIgnore: true*/ dataDirectory(), 'folio.sqlite');
+  return { engine: 'sqlite', file };
 }
 
 /**
@@ -39,9 +42,32 @@ export function openSqlite(file, { create }) {
   return sqlite;
 }
 
-/** @param {string} url */
-export function openPostgres(url) {
-  return postgres(url, { max: 5, connect_timeout: 5, idle_timeout: 30, onnotice: () => {} });
+/**
+ * Whether a connection string goes through a transaction pooler (PgBouncer, Supabase's or Neon's
+ * pooler), which cannot keep the prepared statements of one client between transactions.
+ * @param {URL} url
+ */
+export function isPooledConnection(url) {
+  return url.searchParams.get('pgbouncer') === 'true' || url.port === '6543' || /(^|[.-])pooler[.-]/.test(url.hostname);
+}
+
+/**
+ * One small pool per process (or serverless function instance); idle connections close by
+ * themselves, so a frozen function holds none for long.
+ * @param {string} connectionString
+ */
+export function openPostgres(connectionString) {
+  const url = new URL(connectionString);
+  const pooled = isPooledConnection(url);
+  // `pgbouncer=true` is a hint for clients, not a server setting: PostgreSQL would reject it.
+  url.searchParams.delete('pgbouncer');
+  return postgres(url.toString(), {
+    max: detectEphemeralHost() ? 1 : 5,
+    prepare: !pooled,
+    connect_timeout: 5,
+    idle_timeout: 20,
+    onnotice: () => {},
+  });
 }
 
 /** @param {DatabaseTarget['engine']} engine */

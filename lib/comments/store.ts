@@ -9,11 +9,17 @@ import { createSqliteStore } from './store-sqlite';
 
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = Omit<typeof comments.$inferInsert, 'id' | 'editedAt'>;
+/** A comment as a backup holds it, to be stored again under whatever id the database gives it. */
+export type RestoredComment = Omit<Comment, 'id'>;
 
 /** Everything the rest of Folio asks of the database; both engines pass the same contract tests. */
 export interface CommentStore {
-  addComment(comment: NewComment): Promise<Comment>;
+  addComment(comment: NewComment | RestoredComment): Promise<Comment>;
   getComment(id: number): Promise<Comment | undefined>;
+  /** Every comment in every state, in the order they were stored. */
+  listAll(): Promise<Comment[]>;
+  /** The id of a stored comment with the same post, author, time and text, if there is one. */
+  findSameComment(comment: Pick<Comment, 'postSlug' | 'authorKey' | 'createdAt' | 'body'>): Promise<number | undefined>;
   /** A post's approved comments, oldest first. */
   listApproved(postSlug: string): Promise<Comment[]>;
   /** Approved comments per post slug; posts without any are absent. */

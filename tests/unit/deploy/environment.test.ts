@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { isPooledConnection, openPostgres, resolveDatabaseTarget } from '@/db/connection.mjs';
+import { checkBuildEnvironment } from '@/lib/deploy/environment.mjs';
+
+const production = {
+  SITE_URL: 'https://blog.example',
+  FOLIO_SECRET: 'secret',
+  ADMIN_PASSWORD: 'password',
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: 'key',
+};
+
+describe('checking the environment of a production build', () => {
+  it('warns about each missing production setting by name', () => {
+    expect(checkBuildEnvironment(production)).toEqual({ warnings: [], error: undefined });
+    const { warnings } = checkBuildEnvironment({ ...production, FOLIO_SECRET: '', ADMIN_PASSWORD: undefined });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^FOLIO_SECRET is not set/);
+    expect(warnings[1]).toMatch(/^ADMIN_PASSWORD is not set/);
+  });
+
+  it('refuses the embedded SQLite database on Vercel, and accepts PostgreSQL there', () => {
+    expect(checkBuildEnvironment({ ...production, VERCEL: '1' }).error).toMatch(/cannot be stored in the embedded SQLite database on Vercel.*DATABASE_URL/);
+    expect(checkBuildEnvironment({ ...production, VERCEL: '1', DATABASE_URL: 'file:x.db' }).error).toBeDefined();
+    expect(checkBuildEnvironment({ ...production, VERCEL: '1', DATABASE_URL: 'postgres://db.example/blog' }).error).toBeUndefined();
+  });
+});
+
+describe('the database a running server opens', () => {
+  it('is never an embedded SQLite file on a serverless host', () => {
+    process.env.VERCEL = '1';
+    try {
+      expect(() => resolveDatabaseTarget(undefined)).toThrow(/embedded SQLite database on Vercel/);
+      expect(resolveDatabaseTarget('postgres://db.example/blog')).toEqual({ engine: 'postgres', url: 'postgres://db.example/blog' });
+    } finally {
+      delete process.env.VERCEL;
+    }
+  });
+});
+
+describe('pooled PostgreSQL connection strings', () => {
+  it('are recognised by the pgbouncer flag, the pooler port or a pooler host name', () => {
+    expect(isPooledConnection(new URL('postgres://u@db.example/blog?pgbouncer=true'))).toBe(true);
+    expect(isPooledConnection(new URL('postgres://u@aws-0-eu.pooler.supabase.com:6543/postgres'))).toBe(true);
+    expect(isPooledConnection(new URL('postgres://u@ep-cool-1-pooler.eu-central-1.aws.neon.tech/blog'))).toBe(true);
+    expect(isPooledConnection(new URL('postgres://u@db.example:5432/blog'))).toBe(false);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('connect without passing the pgbouncer flag to the server', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.searchParams.set('pgbouncer', 'true');
+    const sql = openPostgres(url.toString());
+    try {
+      expect(await sql`select 1 as one`).toEqual([{ one: 1 }]);
+    } finally {
+      await sql.end();
+    }
+  });
+});
