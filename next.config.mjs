@@ -12,6 +12,8 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm run build` completes it into a folder that runs on its own (scripts/complete-standalone.mjs).
   output: 'standalone',
+  // Regenerating a page keys its caches by the renderers' versions, read from their package.json.
+  outputFileTracingIncludes: { '/**': ['./node_modules/*/package.json', './node_modules/@*/*/package.json'] },
   // Several instances share prerendered pages and their regenerations through Redis (docs/deploy.md).
   ...(process.env.REDIS_URL && {
     cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/redis-cache-handler.mjs'),

@@ -1,41 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toPlainText } from '@/lib/blogroll/text';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
 import { buildIntoDistDir } from './next-build';
+import { type RunningServer, startServer } from './servers';
 
 const distDir = '.next-blogroll-test';
 const reachable = ['/atom.xml', '/rss.xml', '/feed.json'];
 let feeds: FeedServer;
 let build: { status: number | null; output: string };
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 let baseUrl: string;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function startNext(): Promise<string> {
-  const port = await freePort();
-  server = spawn(path.resolve('node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FOLIO_DIST_DIR: distDir },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return url;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('next start did not answer');
-}
 
 async function page(pathname: string): Promise<string> {
   const response = await fetch(`${baseUrl}${pathname}`);
@@ -58,11 +34,16 @@ beforeAll(async () => {
     FOLIO_CACHE_DIR: path.join(distDir, 'folio-cache'),
     FOLIO_BLOGROLL: [...reachable, '/hang', '/error'].map((pathname) => feeds.url(pathname)).join(','),
   });
-  if (build.status === 0) baseUrl = await startNext();
+  if (build.status === 0) {
+    server = await startServer((port) => [path.resolve('node_modules/.bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      FOLIO_DIST_DIR: distDir,
+    });
+    baseUrl = server.url;
+  }
 }, 300_000);
 
 afterAll(async () => {
-  server?.kill();
+  await server?.stop();
   await feeds.close();
   await rm(path.resolve(distDir), { recursive: true, force: true });
 });
