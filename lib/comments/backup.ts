@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commentStatuses } from '@/db/statuses';
-import type { CommentStore } from './store';
+import type { Comment, CommentStore } from './store';
 
 const storedCommentSchema = z.object({
   id: z.number().int().positive(),
@@ -37,13 +37,15 @@ export async function exportComments(store: CommentStore, now = new Date()): Pro
  * time and text, and replies are linked to their parent's id in this database.
  */
 export async function importComments(store: CommentStore, backup: CommentsBackup): Promise<{ added: number; existing: number }> {
+  const identity = (comment: Omit<Comment, 'id'>) => JSON.stringify([comment.postSlug, comment.authorKey, comment.createdAt.getTime(), comment.body]);
+  const stored = new Map((await store.listAll()).map((comment) => [identity(comment), comment.id]));
   const idsHere = new Map<number, number>();
   let added = 0;
   // Parents were stored before their replies, so in id order each parent is placed first.
   for (const { id, ...comment } of [...backup.comments].sort((a, b) => a.id - b.id)) {
     const parentId = comment.parentId === null ? null : idsHere.get(comment.parentId);
     if (parentId === undefined) throw new Error(`Comment ${id} answers comment ${comment.parentId}, which is not in the backup`);
-    const existing = await store.findSameComment(comment);
+    const existing = stored.get(identity(comment));
     if (existing !== undefined) {
       idsHere.set(id, existing);
       continue;

@@ -12,13 +12,6 @@ export function createSqliteStore(db: SqliteDatabase): CommentStore {
     },
     getComment: (id) => db.query.comments.findFirst({ where: eq(comments.id, id) }),
     listAll: () => db.query.comments.findMany({ orderBy: [asc(comments.id)] }),
-    async findSameComment({ postSlug, authorKey, createdAt, body }) {
-      const found = await db.query.comments.findFirst({
-        columns: { id: true },
-        where: and(eq(comments.postSlug, postSlug), eq(comments.authorKey, authorKey), eq(comments.createdAt, createdAt), eq(comments.body, body)),
-      });
-      return found?.id;
-    },
     listApproved: (postSlug) =>
       db.query.comments.findMany({
         where: and(eq(comments.postSlug, postSlug), eq(comments.status, 'approved')),

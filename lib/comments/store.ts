@@ -18,8 +18,6 @@ export interface CommentStore {
   getComment(id: number): Promise<Comment | undefined>;
   /** Every comment in every state, in the order they were stored. */
   listAll(): Promise<Comment[]>;
-  /** The id of a stored comment with the same post, author, time and text, if there is one. */
-  findSameComment(comment: Pick<Comment, 'postSlug' | 'authorKey' | 'createdAt' | 'body'>): Promise<number | undefined>;
   /** A post's approved comments, oldest first. */
   listApproved(postSlug: string): Promise<Comment[]>;
   /** Approved comments per post slug; posts without any are absent. */
