@@ -11,7 +11,7 @@ let base: string;
 beforeAll(async () => {
   stampPeerAddresses();
   server = http.createServer((request, response) => {
-    const headers = new Headers(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(request.headers).map(([name, value]): [string, string] => [name, String(value)]));
     response.end(getClientIp(headers, Number(request.headers['x-test-hops'])));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
