@@ -21,8 +21,12 @@ const nextConfig = {
   }),
 };
 
+// Next loads this file more than once per build; the warnings need saying once.
+const checked = Symbol.for('folio.build-environment-checked');
+
 export default function config(phase) {
-  if (phase === PHASE_PRODUCTION_BUILD) {
+  if (phase === PHASE_PRODUCTION_BUILD && !globalThis[checked]) {
+    globalThis[checked] = true;
     const { warnings, error } = checkBuildEnvironment();
     for (const warning of warnings) console.warn(`⚠ ${warning}`);
     if (error) throw new Error(error);
