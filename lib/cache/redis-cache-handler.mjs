@@ -14,7 +14,7 @@ export const distDir = process.env.FOLIO_DIST_DIR || '.next';
  * Keys carry the build's ID, so that a new deployment never serves the pages of the previous one
  * and the pages one instance regenerated are never overwritten when another instance starts.
  */
-export function redisKeyPrefix() {
+function redisKeyPrefix() {
   const buildId = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), distDir, 'BUILD_ID'), 'utf8').trim();
   return `${process.env.FOLIO_REDIS_PREFIX ?? 'folio:'}${buildId}:`;
 }
