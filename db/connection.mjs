@@ -34,12 +34,22 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL) {
  * @param {{ create: boolean }} options
  */
 export function openSqlite(file, { create }) {
-  if (create) mkdirSync(path.dirname(/*turbopackIgnore: true*/ file), { recursive: true });
-  const sqlite = new Database(file, { fileMustExist: !create, timeout: 5_000 });
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  return sqlite;
+  try {
+    if (create) mkdirSync(path.dirname(/*turbopackIgnore: true*/ file), { recursive: true });
+    const sqlite = new Database(file, { fileMustExist: !create, timeout: 5_000 });
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    return sqlite;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (!['EROFS', 'EPERM', 'EACCES', 'SQLITE_READONLY'].includes(code)) throw error;
+    throw new Error(
+      `The embedded SQLite database cannot be written at ${file} (${code}). On a read-only or ephemeral ` +
+        'filesystem, set DATABASE_URL to a PostgreSQL database (see docs/deploy.md).',
+      { cause: error },
+    );
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPooledConnection, openPostgres, resolveDatabaseTarget } from '@/db/connection.mjs';
+import { migrateDatabase } from '@/db/migrate.mjs';
 import { checkBuildEnvironment } from '@/lib/deploy/environment.mjs';
 
 const production = {
@@ -34,6 +35,12 @@ describe('the database a running server opens', () => {
     } finally {
       delete process.env.VERCEL;
     }
+  });
+
+  it('is refused with a clear error where the filesystem cannot be written', async () => {
+    await expect(migrateDatabase({ engine: 'sqlite', file: '/sys/folio/comments.sqlite' })).rejects.toThrow(
+      /cannot be written at \/sys\/folio\/comments\.sqlite .*set DATABASE_URL to a PostgreSQL database/,
+    );
   });
 });
 
