@@ -58,7 +58,9 @@ function getPipelineKey(): string {
   return pipelineKey;
 }
 
-const compiledInProcess = new Map<string, Promise<CompiledPost>>();
+// Process-wide: every route bundle (page, metadata, card, feeds) has its own module state.
+const processWide = globalThis as typeof globalThis & { folioCompiledPosts?: Map<string, Promise<CompiledPost>> };
+const compiledInProcess = (processWide.folioCompiledPosts ??= new Map());
 
 /**
  * Compiles a post at most once per process, and not at all when an earlier
