@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { migrateDatabase } from '@/db/migrate.mjs';
 import { inParallel, openCommentForm, postComment, postRawField, type SubmissionResult } from './support/comment-client';
 import { createScratchPostgres, createScratchSqlite, type ScratchDatabase } from './support/databases';
-import { copyBuild, freePort, type FolioServer, removeBuild, startFolio } from './support/folio-server';
+import { freePort } from '@/tests/support/free-port';
+import { copyBuild, type FolioServer, removeBuild, startFolio } from './support/folio-server';
 import { startPrivatePostgres } from './support/private-postgres';
 
 // One production build, copied once; each test runs its own servers, so they run one after another.

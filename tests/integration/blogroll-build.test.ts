@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toPlainText } from '@/lib/blogroll/text';
+import { freePort } from '@/tests/support/free-port';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
 import { buildIntoDistDir } from './next-build';
 
@@ -14,15 +14,6 @@ let feeds: FeedServer;
 let build: { status: number | null; output: string };
 let server: ChildProcess | undefined;
 let baseUrl: string;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function startNext(): Promise<string> {
   const port = await freePort();

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '@/tests/support/free-port';
 
 /** A copy of the production build, so that pages these servers regenerate never reach the e2e server's build. */
 export async function copyBuild(): Promise<string> {
@@ -11,15 +11,6 @@ export async function copyBuild(): Promise<string> {
 }
 
 export const removeBuild = (distDir: string) => rm(distDir, { recursive: true, force: true });
-
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 export interface FolioServer {
   url: string;
