@@ -24,7 +24,7 @@ const readFixture = <T>(file: string) => JSON.parse(readFileSync(`tests/fixtures
 const payloadGroups = readFixture<Record<string, string[]>>('xss/payloads.json');
 const sqlInjections = readFixture<string[]>('sqli/strings.json');
 const payloads = Object.values(payloadGroups).flat();
-const tried = { payloads: 0, faults: 0, injected: 0, lost: 0 };
+const tried = { payloads: 0, faults: 0, injected: 0, lost: 0, failedTests: 0 };
 
 let distDir: string;
 const running = new Set<FolioServer>();
@@ -46,13 +46,21 @@ test.beforeAll(async () => {
   distDir = await copyBuild();
 });
 
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) tried.failedTests += 1;
+});
+
 test.afterAll(async () => {
   await Promise.all([...running].map((server) => server.kill()));
   await Promise.all([...scratch].map((database) => database.drop()));
   await removeBuild(distDir);
+  const verdict =
+    tried.failedTests > 0
+      ? `${tried.failedTests} test(s) FAILED (${tried.injected} injected, ${tried.lost} lost seen).`
+      : 'nothing injected, nothing lost.';
   console.log(
-    `Hostile suite: ${tried.payloads} hostile payloads and ${tried.faults} faults tried; ` +
-      (tried.injected + tried.lost === 0 ? 'nothing injected, nothing lost.' : `${tried.injected} injected, ${tried.lost} lost.`),
+    `Hostile suite: ${tried.payloads} hostile inputs (from ${payloads.length} XSS payloads and ${sqlInjections.length} injection strings) ` +
+      `and ${tried.faults} faults tried; ${verdict}`,
   );
 });
 

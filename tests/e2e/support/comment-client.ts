@@ -75,9 +75,9 @@ export async function inParallel<T>(items: T[], limit: number, task: (item: T, i
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await task(items[index] as T, index);
+      for (let index = next++; index < items.length; index = next++) {
+        const item = items[index];
+        if (item !== undefined) await task(item, index);
       }
     }),
   );
