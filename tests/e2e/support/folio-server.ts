@@ -1,12 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { freePort } from '@/tests/support/free-port';
 
-/** A copy of the production build, so that pages these servers regenerate never reach the e2e server's build. */
+const execFileAsync = promisify(execFile);
+
+/** A copy of the production build, so that pages these servers regenerate reach neither it nor the e2e server's copy. */
 export async function copyBuild(): Promise<string> {
   const distDir = `.next-hostile-${process.pid}`;
-  await cp('.next', distDir, { recursive: true, filter: (source) => path.basename(source) !== 'cache' });
+  await execFileAsync(process.execPath, ['tests/support/copy-build.mjs', '.next', distDir]);
   return distDir;
 }
 
