@@ -1,3 +1,5 @@
+import { securityHeaders } from './lib/security/headers.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests build a second app (broken fixtures) beside the real one without clobbering it.
@@ -6,6 +8,7 @@ const nextConfig = {
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
   poweredByHeader: false,
   reactStrictMode: true,
+  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
 };
 
 export default nextConfig;

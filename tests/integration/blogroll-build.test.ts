@@ -1,27 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toPlainText } from '@/lib/blogroll/text';
+import { freePort } from '@/tests/support/free-port';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
 import { buildIntoDistDir } from './next-build';
 
 const distDir = '.next-blogroll-test';
 const reachable = ['/atom.xml', '/rss.xml', '/feed.json'];
+const hostile = ['/huge.xml', '/laughs.xml', '/deep.xml', '/hostile-titles.xml'];
 let feeds: FeedServer;
 let build: { status: number | null; output: string };
 let server: ChildProcess | undefined;
 let baseUrl: string;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function startNext(): Promise<string> {
   const port = await freePort();
@@ -56,7 +48,7 @@ beforeAll(async () => {
   build = await buildIntoDistDir(distDir, {
     FOLIO_CONTENT_DIR: path.resolve('tests/fixtures/blogroll/posts'),
     FOLIO_CACHE_DIR: path.join(distDir, 'folio-cache'),
-    FOLIO_BLOGROLL: [...reachable, '/hang', '/error'].map((pathname) => feeds.url(pathname)).join(','),
+    FOLIO_BLOGROLL: [...reachable, '/hang', '/error', ...hostile].map((pathname) => feeds.url(pathname)).join(','),
   });
   if (build.status === 0) baseUrl = await startNext();
 }, 300_000);
@@ -99,4 +91,13 @@ it('lists every followed blog on /blogroll and exports them as OPML', async () =
   for (const name of ['The Go Blog', 'Rivers &amp; Roads', 'Notes from the Bench']) expect(blogroll).toContain(name);
   const opml = await page('/blogroll.opml');
   for (const pathname of [...reachable, '/hang', '/error']) expect(opml).toContain(`xmlUrl="${feeds.url(pathname)}"`);
+});
+
+it('builds with hostile feeds, showing none of their markup or expanded entities', async () => {
+  expect(build.output).toContain(`Blogroll: skipping ${feeds.url('/huge.xml')}: larger than 5 MB, and no cached copy`);
+  const blogroll = await page('/blogroll');
+  expect(blogroll).toContain('Hostile Blog');
+  expect(blogroll).toContain('Raw title');
+  expect(blogroll).not.toContain('__folioXss');
+  expect(blogroll).not.toContain('lollol');
 });
