@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { checkBuildEnvironment } from './lib/deploy/environment.mjs';
+import { securityHeaders } from './lib/security/headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,6 +20,7 @@ const nextConfig = {
     cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/redis-cache-handler.mjs'),
     cacheMaxMemorySize: 0,
   }),
+  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
 };
 
 // Next loads this file more than once per build; the warnings need saying once.

@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const e2eDatabase = `tests/output/e2e-comments-${port}.sqlite`;
+const e2eDistDir = `.next-e2e-${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,15 +20,17 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Comments go to a throwaway SQLite file, created fresh for each run. FOLIO_SECRET stays unset so
-    // that the server shares the build's data/folio-secret, which signed the forms in the prerendered pages.
-    command: `rm -f ${e2eDatabase}* && node scripts/migrate.mjs && node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    // Comments go to a throwaway SQLite file, created fresh for each run, and the server runs on a copy of
+    // the build. FOLIO_SECRET stays unset so that the server shares the build's data/folio-secret,
+    // which signed the forms in the prerendered pages.
+    command: `node tests/support/copy-build.mjs .next ${e2eDistDir} && rm -f ${e2eDatabase}* && node scripts/migrate.mjs && node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: `file:${e2eDatabase}`,
+      FOLIO_DIST_DIR: e2eDistDir,
       ADMIN_PASSWORD: 'e2e-admin-password',
       // The minimum time before submitting is tested in tests/integration; here it would only slow the tests down.
       FOLIO_COMMENT_MIN_SECONDS: '0',

@@ -3,11 +3,12 @@
  * this machine. Figures are medians of several runs; ratios measured in one run are the ones to quote.
  */
 import { cpus, totalmem } from 'node:os';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import postgres from 'postgres';
 import path from 'node:path';
 import { generatePosts } from './generate-posts';
 import { clearBuildCaches, editOnePost, runBuild, type BuildRun, type BuildTarget } from './measure-build';
-import { timeCompiles } from './measure-compile';
+import { countStored, loadCommentWrites, prepareDatabase, type WriteLoad } from './measure-comment-writes';
 import { measurePage, type PageWeight } from './measure-page';
 import { loadTest, type LoadResult } from './measure-serving';
 import { formatTable, writeResults, type Figure } from './report';
@@ -17,7 +18,7 @@ import { median, quantile } from './stats';
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'bench/tmp');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number);
+const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number).filter((posts) => posts > 0);
 const figures: Figure[] = [];
 const mb = 1024 * 1024;
 
@@ -35,11 +36,13 @@ async function benchBuilds(posts: number) {
   const contentDirectory = await generatePosts(path.join(work, `content-${posts}`), posts);
   const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`) };
   // The 1,000-post builds dominate the run time: fewer rounds there keep the whole bench under 20 minutes.
-  const rounds = posts >= 1000 ? Math.max(1, runs - 1) : runs;
+  const rounds = posts >= 1000 ? Math.max(1, runs - 2) : runs;
+  const timingsFile = path.join(work, `timings-${posts}.txt`);
+  await rm(timingsFile, { force: true });
   const cold = await repeat(rounds, async (round) => {
     await clearBuildCaches(target);
     log(`cold build, ${posts} posts, round ${round + 1}/${rounds}`);
-    return runBuild(target);
+    return runBuild(target, { FOLIO_BENCH_TIMINGS: timingsFile });
   });
   const warm = await repeat(rounds, async (round) => {
     await editOnePost(target, round);
@@ -56,29 +59,32 @@ async function benchBuilds(posts: number) {
     { section, measure: 'cold build per post', value: (seconds(cold) * 1000) / posts, unit: 'ms' },
     { section, measure: 'peak memory, whole process tree', value: peak, unit: 'MB', target: big ? { atMost: 2048 } : undefined },
   );
-  await rm(path.join(root, target.distDir), { recursive: true, force: true });
-  return contentDirectory;
-}
-
-async function benchCompile(contentDirectory: string) {
-  log('MDX compile timings');
-  const timings = await timeCompiles(contentDirectory, 100);
+  // Every post compiled and every card drawn inside the cold builds, timed where it happened.
+  const timings = (await readFile(timingsFile, 'utf8')).trim().split('\n').map((line) => line.split(' '));
+  const of = (kind: string) => timings.filter(([name]) => name === kind).map(([, ms]) => Number(ms));
+  const [mdx, og] = [of('mdx'), of('og')];
   figures.push(
-    { section: 'MDX', measure: 'compile per post, p50', value: quantile(timings, 0.5), unit: 'ms', target: { atMost: 30 } },
-    { section: 'MDX', measure: 'compile per post, p95', value: quantile(timings, 0.95), unit: 'ms' },
+    { section, measure: `MDX compile per post, p50 (${mdx.length} compiles)`, value: quantile(mdx, 0.5), unit: 'ms', target: big ? { atMost: 30 } : undefined },
+    { section, measure: 'MDX compile per post, p95', value: quantile(mdx, 0.95), unit: 'ms' },
+    { section, measure: `social image per image, p50 (${og.length} images)`, value: quantile(og, 0.5), unit: 'ms', target: big ? { atMost: 60 } : undefined },
+    { section, measure: 'social image per image, p95', value: quantile(og, 0.95), unit: 'ms' },
   );
+  await rm(path.join(root, target.distDir), { recursive: true, force: true });
 }
 
 const samplePost = 'a-year-of-plain-text-notes';
+// The forms in prerendered pages are signed at build time: build and servers share one secret.
+const benchEnv = { FOLIO_SECRET: 'folio-bench-secret', DATABASE_URL: `file:${path.join(work, 'site.sqlite')}` };
 
 async function benchPages() {
   const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site') };
   log('building the sample site and the bare Next.js baseline');
-  await runBuild(site);
+  await prepareDatabase(benchEnv.DATABASE_URL);
+  await runBuild(site, benchEnv);
   const baselineDir = path.join(root, 'bench/baseline-app');
   await runBuild({ root: baselineDir, contentDirectory: site.contentDirectory, distDir: '.next', cacheDirectory: site.cacheDirectory });
 
-  const server = await startNext(root, site.distDir);
+  const server = await startNext(root, site.distDir, benchEnv);
   const baseline = await startNext(baselineDir, '.next');
   try {
     log('page weight in Chromium');
@@ -135,12 +141,63 @@ async function benchPages() {
   }
 }
 
+async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const adminUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `folio_bench_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin`create database ${admin(name)}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin`drop database if exists ${admin(name)} with (force)`;
+    await admin.end();
+  }
+}
+
+async function benchCommentWrites(distDir: string) {
+  const seconds = Number(process.env.BENCH_WRITE_SECONDS ?? 30);
+  const rates = (process.env.BENCH_WRITE_RATES ?? '25,50,100').split(',').map(Number);
+  const measure = async (engine: string, databaseUrl: string) => {
+    await prepareDatabase(databaseUrl);
+    // Bench-only settings: no minimum time, and a rate limit no load test reaches.
+    const server = await startNext(root, distDir, {
+      ...benchEnv,
+      DATABASE_URL: databaseUrl,
+      FOLIO_COMMENT_MIN_SECONDS: '0',
+      FOLIO_COMMENT_RATE_LIMIT: '100000000',
+    });
+    try {
+      for (const rate of rates) {
+        log(`comment writes on ${engine}, ${rate}/s for ${seconds} s`);
+        const marker = `bench-${engine}-${rate}-${Date.now()}`;
+        const load: WriteLoad = { ...(await loadCommentWrites(server.url, samplePost, rate, seconds, marker)), stored: 0 };
+        load.stored = await countStored(databaseUrl, marker);
+        const section = `Comments, ${engine}, ${rate}/s`;
+        const atFullRate = rate >= 100;
+        figures.push(
+          { section, measure: 'achieved rate', value: load.achievedRate, unit: '/s', target: atFullRate ? { atLeast: rate * 0.95 } : undefined },
+          { section, measure: 'p50 latency', value: load.p50Ms, unit: 'ms' },
+          { section, measure: 'p99 latency', value: load.p99Ms, unit: 'ms', target: atFullRate ? { atMost: 100 } : undefined },
+          { section, measure: 'errors', value: load.errors, unit: '', target: { atMost: 0 } },
+          { section, measure: `stored − acknowledged (${load.acknowledged} acknowledged)`, value: load.stored - load.acknowledged, unit: '', target: { atMost: 0, atLeast: 0 } },
+        );
+      }
+    } finally {
+      await server.stop();
+    }
+  };
+  await measure('SQLite', `file:${path.join(work, 'writes.sqlite')}`);
+  await withPostgresDatabase((url) => measure('PostgreSQL', url));
+}
+
 const started = performance.now();
+await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
-let compileSource: string | undefined;
-for (const posts of sizes) compileSource ??= await benchBuilds(posts);
-if (compileSource) await benchCompile(compileSource);
+for (const posts of sizes) await benchBuilds(posts);
 await benchPages();
+await benchCommentWrites('bench/tmp/dist-site');
 
 const table = formatTable(figures);
 console.log(table);

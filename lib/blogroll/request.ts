@@ -1,4 +1,4 @@
-import { fetch } from 'undici';
+import { fetch, type Response } from 'undici';
 
 export type FeedResponse =
   | { status: 'not-modified' }
@@ -13,6 +13,20 @@ const accept = [
   'application/json;q=0.8',
   '*/*;q=0.5',
 ].join(', ');
+
+/** No real feed comes near this; a larger one is refused rather than read into memory. */
+export const maxFeedBytes = 5 * 1024 * 1024;
+
+async function readLimitedText(body: NonNullable<Response['body']>): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxFeedBytes) throw new Error(`larger than ${maxFeedBytes / 1024 / 1024} MB`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /**
  * A conditional GET of a feed. It uses undici directly rather than the global
@@ -36,9 +50,13 @@ export async function requestFeed(
     await response.body?.cancel();
     throw new Error(`HTTP ${response.status}`);
   }
+  if (Number(response.headers.get('content-length') ?? 0) > maxFeedBytes || !response.body) {
+    await response.body?.cancel();
+    throw new Error(response.body ? `larger than ${maxFeedBytes / 1024 / 1024} MB` : 'empty response');
+  }
   return {
     status: 'ok',
-    body: await response.text(),
+    body: await readLimitedText(response.body),
     etag: response.headers.get('etag') ?? undefined,
     lastModified: response.headers.get('last-modified') ?? undefined,
   };

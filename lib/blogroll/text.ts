@@ -2,8 +2,13 @@ import { convert, type HtmlToTextOptions } from 'html-to-text';
 
 const summaryLength = 256;
 
+/** A summary needs only the start of an entry; cutting the HTML bounds the work a hostile feed can cause. */
+const maxHtmlLength = 32 * 1024;
+
 const htmlToTextOptions: HtmlToTextOptions = {
   wordwrap: false,
+  // Deeper nesting is dropped instead of overflowing the stack.
+  limits: { maxDepth: 64, ellipsis: '' },
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'img', format: 'skip' },
@@ -19,7 +24,7 @@ function collapseWhitespace(text: string): string {
 
 /** Feed text as one line of plain text: markup (and what scripts or styles hold) removed, entities decoded. */
 export function toPlainText(value: string, isHtml: boolean): string {
-  return collapseWhitespace(isHtml ? convert(value, htmlToTextOptions) : value);
+  return collapseWhitespace(isHtml ? convert(value.slice(0, maxHtmlLength), htmlToTextOptions) : value);
 }
 
 /** Cuts text to about `maxLength` characters at a word boundary, ending with an ellipsis when cut. */

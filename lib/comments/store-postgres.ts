@@ -1,7 +1,16 @@
-import { and, asc, count, desc, eq, gte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
 import type { PostgresDatabase } from '@/db/client';
 import { comments, loginFailures } from '@/db/schema.pg';
 import type { CommentStore } from './store';
+
+/** When each comment from this IP hash since `since` was written, oldest first. */
+function selectRecentFromIp(db: Pick<PostgresDatabase, 'select'>, ipHash: string, since: Date) {
+  return db
+    .select({ createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
+    .orderBy(asc(comments.createdAt));
+}
 
 export function createPostgresStore(db: PostgresDatabase): CommentStore {
   return {
@@ -9,6 +18,17 @@ export function createPostgresStore(db: PostgresDatabase): CommentStore {
       const [added] = await db.insert(comments).values(comment).returning();
       if (!added) throw new Error('The comment was not stored');
       return added;
+    },
+    addCommentWithinLimit(comment, limit) {
+      return db.transaction(async (tx) => {
+        // Concurrent submissions from one address wait for each other, even across Folio processes.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${comment.ipHash}))`);
+        const recent = await selectRecentFromIp(tx, comment.ipHash, limit.since);
+        if (recent.length >= limit.max) return { limited: recent.map((row) => row.createdAt) };
+        const [added] = await tx.insert(comments).values(comment).returning();
+        if (!added) throw new Error('The comment was not stored');
+        return { added };
+      });
     },
     getComment: (id) => db.query.comments.findFirst({ where: eq(comments.id, id) }),
     listAll: () => db.query.comments.findMany({ orderBy: [asc(comments.id)] }),
@@ -41,12 +61,7 @@ export function createPostgresStore(db: PostgresDatabase): CommentStore {
       return (await db.delete(comments).where(eq(comments.id, id)).returning())[0];
     },
     async listRecentFromIp(ipHash, since) {
-      const rows = await db
-        .select({ createdAt: comments.createdAt })
-        .from(comments)
-        .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
-        .orderBy(asc(comments.createdAt));
-      return rows.map((row) => row.createdAt);
+      return (await selectRecentFromIp(db, ipHash, since)).map((row) => row.createdAt);
     },
     async hasApprovedFromAuthor(authorKey) {
       const found = await db.query.comments.findFirst({

@@ -3,12 +3,34 @@ import type { SqliteDatabase } from '@/db/client';
 import { comments, loginFailures } from '@/db/schema.sqlite';
 import type { CommentStore } from './store';
 
+/** When each comment from this IP hash since `since` was written, oldest first. */
+function selectRecentFromIp(db: Pick<SqliteDatabase, 'select'>, ipHash: string, since: Date) {
+  return db
+    .select({ createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
+    .orderBy(asc(comments.createdAt));
+}
+
 export function createSqliteStore(db: SqliteDatabase): CommentStore {
   return {
     async addComment(comment) {
       const [added] = await db.insert(comments).values(comment).returning();
       if (!added) throw new Error('The comment was not stored');
       return added;
+    },
+    async addCommentWithinLimit(comment, limit) {
+      // Synchronous and IMMEDIATE: no other writer can slip in between the count and the insert.
+      return db.transaction(
+        (tx) => {
+          const recent = selectRecentFromIp(tx, comment.ipHash, limit.since).all();
+          if (recent.length >= limit.max) return { limited: recent.map((row) => row.createdAt) };
+          const added = tx.insert(comments).values(comment).returning().get();
+          if (!added) throw new Error('The comment was not stored');
+          return { added };
+        },
+        { behavior: 'immediate' },
+      );
     },
     getComment: (id) => db.query.comments.findFirst({ where: eq(comments.id, id) }),
     listAll: () => db.query.comments.findMany({ orderBy: [asc(comments.id)] }),
@@ -41,12 +63,7 @@ export function createSqliteStore(db: SqliteDatabase): CommentStore {
       return (await db.delete(comments).where(eq(comments.id, id)).returning())[0];
     },
     async listRecentFromIp(ipHash, since) {
-      const rows = await db
-        .select({ createdAt: comments.createdAt })
-        .from(comments)
-        .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
-        .orderBy(asc(comments.createdAt));
-      return rows.map((row) => row.createdAt);
+      return (await selectRecentFromIp(db, ipHash, since)).map((row) => row.createdAt);
     },
     async hasApprovedFromAuthor(authorKey) {
       const found = await db.query.comments.findFirst({

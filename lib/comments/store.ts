@@ -15,6 +15,11 @@ export type RestoredComment = Omit<Comment, 'id'>;
 /** Everything the rest of Folio asks of the database; both engines pass the same contract tests. */
 export interface CommentStore {
   addComment(comment: NewComment | RestoredComment): Promise<Comment>;
+  /**
+   * Adds the comment unless its IP hash has written `limit.max` comments since `limit.since`, in
+   * which case it returns when those were written (oldest first). Count and insert are atomic.
+   */
+  addCommentWithinLimit(comment: NewComment, limit: { since: Date; max: number }): Promise<{ added: Comment } | { limited: Date[] }>;
   getComment(id: number): Promise<Comment | undefined>;
   /** Every comment in every state, in the order they were stored. */
   listAll(): Promise<Comment[]>;

@@ -121,22 +121,28 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
       const parent = await store.getComment(parentId.data);
       if (!parent || parent.postSlug !== postSlug || parent.status !== 'approved') return failure(values, messages.noParent);
     }
-    const windowStart = new Date(now.getTime() - settings.rateLimit.minutes * 60_000);
-    const limit = checkRateLimit(await store.listRecentFromIp(ipHash, windowStart), settings.rateLimit.comments, windowStart);
-    if (limit.limited) return failure(values, formatRetryMessage('comments', limit.retryInMinutes));
     if (await store.hasSameComment({ postSlug, ipHash, body })) return failure(values, messages.duplicate);
-    const comment = await store.addComment({
-      postSlug,
-      parentId: parentId?.data ?? null,
-      authorName: name,
-      authorEmail: email || null,
-      authorUrl: website || null,
-      authorKey,
-      body,
-      status: await decideStatus(store, settings, authorKey, body),
-      ipHash,
-      createdAt: now,
-    });
+    const windowStart = new Date(now.getTime() - settings.rateLimit.minutes * 60_000);
+    const result = await store.addCommentWithinLimit(
+      {
+        postSlug,
+        parentId: parentId?.data ?? null,
+        authorName: name,
+        authorEmail: email || null,
+        authorUrl: website || null,
+        authorKey,
+        body,
+        status: await decideStatus(store, settings, authorKey, body),
+        ipHash,
+        createdAt: now,
+      },
+      { since: windowStart, max: settings.rateLimit.comments },
+    );
+    if ('limited' in result) {
+      const limit = checkRateLimit(result.limited, settings.rateLimit.comments, windowStart);
+      return failure(values, formatRetryMessage('comments', limit.limited ? limit.retryInMinutes : 1));
+    }
+    const comment = result.added;
     const published = comment.status === 'approved';
     return {
       state: { kind: 'saved', message: published ? messages.published : messages.pending, comment: toOwnComment(comment, settings) },

@@ -1,16 +1,22 @@
 import { z } from 'zod';
 
-const optionalText = z.string().trim().optional().default('');
+/**
+ * NUL and other control characters (PostgreSQL cannot store NUL at all), and U+FFFD, which is
+ * what invalid UTF-8 in a request becomes once decoded; tabs and line breaks are fine.
+ */
+const unstorable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+const storableText = () =>
+  z.string().refine((text) => !unstorable.test(text), 'This contains characters that cannot be stored; please remove them.').trim();
+
+const optionalText = storableText().optional().default('');
 
 export const commentFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Please give your name.').max(80, 'Please keep your name to 80 characters.'),
+  name: storableText().min(1, 'Please give your name.').max(80, 'Please keep your name to 80 characters.'),
   email: optionalText.pipe(z.union([z.literal(''), z.email('This is not an email address.')])),
   website: optionalText.pipe(
     z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' })]),
   ),
-  body: z
-    .string()
-    .trim()
+  body: storableText()
     .min(1, 'Please write a comment.')
     .max(5_000, 'Please keep your comment to 5,000 characters.'),
 });

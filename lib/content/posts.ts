@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cache } from 'react';
+import { timed } from '@/lib/bench-timings';
 import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
@@ -57,7 +58,9 @@ function getPipelineKey(): string {
   return pipelineKey;
 }
 
-const compiledInProcess = new Map<string, Promise<CompiledPost>>();
+// Process-wide: every route bundle (page, metadata, card, feeds) has its own module state.
+const processWide = globalThis as typeof globalThis & { folioCompiledPosts?: Map<string, Promise<CompiledPost>> };
+const compiledInProcess = (processWide.folioCompiledPosts ??= new Map());
 
 /**
  * Compiles a post at most once per process, and not at all when an earlier
@@ -67,7 +70,7 @@ export function getCompiledPost(file: string, source: string): Promise<CompiledP
   const key = hashKey(getPipelineKey(), source);
   let compiled = compiledInProcess.get(key);
   if (!compiled) {
-    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec);
+    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => timed('mdx', () => compilePost(file, source)), jsonCodec);
     compiledInProcess.set(key, compiled);
     compiled.catch(() => compiledInProcess.delete(key));
   }

@@ -13,7 +13,18 @@ const { renderToStaticMarkup } = nodeRequire(/*turbopackIgnore: true*/ 'react-do
   renderToStaticMarkup: (element: ReactElement) => string;
 };
 
+// Every feed a post is in (RSS, Atom, JSON and one per tag) carries the same HTML, and each feed
+// is a separate route bundle: keep the rendering process-wide so a build renders each post once.
+const processWide = globalThis as typeof globalThis & { folioFeedHtml?: Map<string, string> };
+const renderedHtml = (processWide.folioFeedHtml ??= new Map());
+
 /** A post's full body as a feed carries it: the page's markup, readable away from the page. */
 export function renderPostHtml(post: Post): string {
-  return toFeedHtml(renderToStaticMarkup(<PostBody code={post.code} />), absoluteUrl(`/blog/${post.slug}`));
+  const key = `${post.slug}\n${post.code}`;
+  let html = renderedHtml.get(key);
+  if (html === undefined) {
+    html = toFeedHtml(renderToStaticMarkup(<PostBody code={post.code} />), absoluteUrl(`/blog/${post.slug}`));
+    renderedHtml.set(key, html);
+  }
+  return html;
 }

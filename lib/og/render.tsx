@@ -1,6 +1,7 @@
 import { ImageResponse } from 'next/og';
 import { cachedOnDisk, hashKey } from '@/lib/content/disk-cache';
 import { cacheDirectory } from '@/lib/content/paths';
+import { timed } from '@/lib/bench-timings';
 import { installedVersions } from '@/lib/installed-versions';
 import { cardFamilies, fontPackages, getCardFonts } from './fonts';
 import { renderableText } from './renderable-text';
@@ -42,7 +43,7 @@ export async function renderCard(content: CardContent): Promise<Buffer> {
   const key = hashKey(getRenderersKey(), fontFaces, JSON.stringify(element, describeTree));
   let png = rendersInFlight.get(key);
   if (!png) {
-    const render = async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer());
+    const render = () => timed('og', async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer()));
     png = cachedOnDisk(cacheDirectory('og'), key, 'png', render, pngCodec);
     rendersInFlight.set(key, png);
     const forget = () => rendersInFlight.delete(key);

@@ -12,6 +12,7 @@ const filesNextRewrites = ['tsconfig.json', 'next-env.d.ts'];
 export async function preservingNextTypeFiles<T>(root: string, work: () => Promise<T>): Promise<T> {
   const release = await lock(path.join(root, 'tsconfig.json'), {
     lockfilePath: path.join(root, '.next-build.lock'),
+    realpath: false,
     retries: { retries: 600, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
     stale: 10 * 60_000,
     onCompromised: () => {},

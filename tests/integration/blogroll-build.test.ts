@@ -8,6 +8,7 @@ import { type RunningServer, startServer } from './servers';
 
 const distDir = '.next-blogroll-test';
 const reachable = ['/atom.xml', '/rss.xml', '/feed.json'];
+const hostile = ['/huge.xml', '/laughs.xml', '/deep.xml', '/hostile-titles.xml'];
 let feeds: FeedServer;
 let build: { status: number | null; output: string };
 let server: RunningServer | undefined;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   build = await buildIntoDistDir(distDir, {
     FOLIO_CONTENT_DIR: path.resolve('tests/fixtures/blogroll/posts'),
     FOLIO_CACHE_DIR: path.join(distDir, 'folio-cache'),
-    FOLIO_BLOGROLL: [...reachable, '/hang', '/error'].map((pathname) => feeds.url(pathname)).join(','),
+    FOLIO_BLOGROLL: [...reachable, '/hang', '/error', ...hostile].map((pathname) => feeds.url(pathname)).join(','),
   });
   if (build.status === 0) {
     server = await startServer((port) => [path.resolve('node_modules/.bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
@@ -80,4 +81,13 @@ it('lists every followed blog on /blogroll and exports them as OPML', async () =
   for (const name of ['The Go Blog', 'Rivers &amp; Roads', 'Notes from the Bench']) expect(blogroll).toContain(name);
   const opml = await page('/blogroll.opml');
   for (const pathname of [...reachable, '/hang', '/error']) expect(opml).toContain(`xmlUrl="${feeds.url(pathname)}"`);
+});
+
+it('builds with hostile feeds, showing none of their markup or expanded entities', async () => {
+  expect(build.output).toContain(`Blogroll: skipping ${feeds.url('/huge.xml')}: larger than 5 MB, and no cached copy`);
+  const blogroll = await page('/blogroll');
+  expect(blogroll).toContain('Hostile Blog');
+  expect(blogroll).toContain('Raw title');
+  expect(blogroll).not.toContain('__folioXss');
+  expect(blogroll).not.toContain('lollol');
 });

@@ -75,6 +75,16 @@ describe.each(engines)('comment store on $name', ({ create }) => {
     expect(await store().deleteComment(parent.id)).toBeUndefined();
   });
 
+  it('adds at most the limit from one IP hash however many arrive at once', async () => {
+    const limit = { since: at(29), max: 5 };
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => store().addCommentWithinLimit(draft({ postSlug: 'burst', ipHash: 'ip-burst', body: `burst ${index}`, createdAt: at(30) }), limit)),
+    );
+    expect(results.filter((result) => 'added' in result)).toHaveLength(5);
+    expect(results.filter((result) => 'limited' in result && result.limited.length === 5)).toHaveLength(25);
+    expect(await store().listRecentFromIp('ip-burst', at(29))).toHaveLength(5);
+  });
+
   it('knows recent comments from an IP hash, returning authors and identical comments', async () => {
     await store().addComment(draft({ postSlug: 'limits', ipHash: 'ip-limits', createdAt: at(20) }));
     await store().addComment(draft({ postSlug: 'limits', ipHash: 'ip-limits', body: 'again', createdAt: at(25) }));

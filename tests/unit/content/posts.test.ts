@@ -81,10 +81,11 @@ describe('posts', () => {
     const [entry] = await readdir(cacheFolder);
     expect(entry).toMatch(/^[0-9a-f]{64}\.json$/);
 
-    // A fresh process (module reset) must read the entry instead of compiling again.
+    // A fresh process (modules and process-wide memo gone) must read the entry instead of compiling again.
     const cached = JSON.parse(await readFile(path.join(cacheFolder, entry!), 'utf8'));
     await writeFile(path.join(cacheFolder, entry!), JSON.stringify({ ...cached, words: 4242 }));
     vi.resetModules();
+    delete (globalThis as { folioCompiledPosts?: unknown }).folioCompiledPosts;
     const fresh = await import('@/lib/content/posts');
     expect((await fresh.getCompiledPost(file, source)).words).toBe(4242);
 

@@ -1,0 +1,345 @@
+import { expect, type Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { migrateDatabase } from '@/db/migrate.mjs';
+import { inParallel, openCommentForm, postComment, postRawField, type SubmissionResult } from './support/comment-client';
+import { createScratchPostgres, createScratchSqlite, type ScratchDatabase } from './support/databases';
+import { freePort } from '@/tests/support/free-port';
+import { copyBuild, type FolioServer, removeBuild, startFolio } from './support/folio-server';
+import { startPrivatePostgres } from './support/private-postgres';
+
+// One production build, copied once; each test runs its own servers, so they run one after another.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const slug = 'sketching-a-garden-shed';
+const postTitle = 'Sketching a garden shed before building it';
+/** No minimum time and no rate limit, for the servers that take hundreds of comments from one address. */
+const unthrottled = { FOLIO_COMMENT_MIN_SECONDS: '0', FOLIO_COMMENT_RATE_LIMIT: '1000000' };
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const engines: { name: string; create(): Promise<ScratchDatabase> }[] = [
+  { name: 'SQLite', create: createScratchSqlite },
+  ...(postgresUrl ? [{ name: 'PostgreSQL', create: () => createScratchPostgres(postgresUrl) }] : []),
+];
+
+const readFixture = <T>(file: string) => JSON.parse(readFileSync(`tests/fixtures/${file}`, 'utf8')) as T;
+const payloadGroups = readFixture<Record<string, string[]>>('xss/payloads.json');
+const sqlInjections = readFixture<string[]>('sqli/strings.json');
+const payloads = Object.values(payloadGroups).flat();
+const tried = { payloads: 0, faults: 0, injected: 0, lost: 0, failedTests: 0 };
+
+let distDir: string;
+const running = new Set<FolioServer>();
+const scratch = new Set<ScratchDatabase>();
+
+async function serve(databaseUrl: string, env: Record<string, string> = unthrottled): Promise<FolioServer> {
+  const server = await startFolio(distDir, databaseUrl, env);
+  running.add(server);
+  return server;
+}
+
+async function scratchDatabase(create: () => Promise<ScratchDatabase>): Promise<ScratchDatabase> {
+  const database = await create();
+  scratch.add(database);
+  return database;
+}
+
+test.beforeAll(async () => {
+  distDir = await copyBuild();
+});
+
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) tried.failedTests += 1;
+});
+
+test.afterAll(async () => {
+  await Promise.all([...running].map((server) => server.kill()));
+  await Promise.all([...scratch].map((database) => database.drop()));
+  await removeBuild(distDir);
+  const verdict =
+    tried.failedTests > 0
+      ? `${tried.failedTests} test(s) FAILED (${tried.injected} injected, ${tried.lost} lost seen).`
+      : 'nothing injected, nothing lost.';
+  console.log(
+    `Hostile suite: ${tried.payloads} hostile inputs (from ${payloads.length} XSS payloads and ${sqlInjections.length} injection strings) ` +
+      `and ${tried.faults} faults tried; ${verdict}`,
+  );
+});
+
+/** Form data carries line breaks as CRLF, as browsers send them: that is the text the server receives. */
+const asSent = (text: string) => text.replace(/\r?\n/g, '\r\n');
+const refusal = 'Please correct the marked fields.';
+const thanks = /^Thank you! Your comment is (published|awaiting moderation)\.$/;
+
+/** Watches a page for anything a payload could make happen. */
+async function watchForExecution(page: Page, origin: string) {
+  const events = { dialogs: [] as string[], foreignRequests: [] as string[], cspViolations: [] as string[] };
+  await page.addInitScript(() => {
+    const flagged = window as typeof window & { __folioXss?: boolean };
+    flagged.__folioXss = false;
+    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
+      const original = window[name].bind(window);
+      Object.defineProperty(window, name, { value: (...args: never[]) => ((flagged.__folioXss = true), original(...args)) });
+    }
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  page.on('dialog', (dialog) => {
+    events.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) events.cspViolations.push(message.text());
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    events.foreignRequests.push(url);
+    return route.abort();
+  });
+  return events;
+}
+
+test('XSS payloads in name, website and body are stored as sent or refused, and none executes in Chromium', async ({ browser }) => {
+  expect(payloads.length).toBeGreaterThanOrEqual(200);
+  expect(new Set(payloads).size).toBe(payloads.length);
+  const database = await scratchDatabase(createScratchSqlite);
+  const server = await serve(database.url);
+  const form = await openCommentForm(server.url, slug);
+
+  // Each payload as a comment body, as a name, and as a website, one field at a time.
+  const submissions = payloads.flatMap((payload, index) => [
+    { field: 'body' as const, fields: { name: `Reader ${index}`, body: payload } },
+    { field: 'name' as const, fields: { name: payload, body: `Name test ${index}` } },
+    { field: 'website' as const, fields: { name: `Site ${index}`, website: payload, body: `Website test ${index}` } },
+  ]);
+  const results: SubmissionResult[] = [];
+  await inParallel(submissions, 4, async (submission, index) => {
+    results[index] = await postComment(form, submission.fields);
+  });
+  tried.payloads += submissions.length;
+
+  const stored = await database.comments();
+  const accepted = submissions.filter((_, index) => results[index]?.saved);
+  for (const [index, submission] of submissions.entries()) {
+    const result = results[index];
+    if (result?.saved) continue;
+    // Not stored means refused, with the reason shown beside the field that holds the payload.
+    expect(result?.message, JSON.stringify(submission)).toBe(refusal);
+    expect(result?.fieldErrors[submission.field], JSON.stringify(submission)).toBeTruthy();
+  }
+  expect(stored).toHaveLength(accepted.length);
+  const storedByBody = new Map(stored.map((comment) => [comment.body, comment]));
+  for (const { fields } of accepted) {
+    const comment = storedByBody.get(asSent(fields.body));
+    expect(comment, fields.body).toBeDefined();
+    expect(comment?.author_name).toBe(asSent(fields.name));
+    expect(comment?.author_url).toBe(fields.website === undefined ? null : asSent(fields.website));
+  }
+  expect(accepted.filter((submission) => submission.field === 'body').length).toBeGreaterThanOrEqual(200);
+
+  // Publish them all, then one more comment from a known reader regenerates the static page.
+  await database.approveAll();
+  const marker = `Everything published ${Date.now()}`;
+  expect((await postComment(form, { name: 'Reader 0', body: marker })).message).toBe('Thank you! Your comment is published.');
+  await expect.poll(async () => (await fetch(form.pageUrl)).text().then((html) => html.includes(marker)), { timeout: 30_000 }).toBe(true);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const events = await watchForExecution(page, server.url);
+  await page.goto(form.pageUrl);
+  await expect(page.locator('#comments article[id^="comment-"]')).toHaveCount(stored.length + 1);
+  // What readers wrote: the author line and the body of each comment (Folio's own forms are not theirs).
+  const written = page.locator('#comments article[id^="comment-"] > :is(header, div)');
+  // Mouse and focus events for handler payloads, then time for timers and late loads to fire.
+  await written.evaluateAll((elements) =>
+    elements.flatMap((element) => [element, ...element.querySelectorAll('*')]).forEach((element) => ['mouseover', 'mouseenter', 'focus'].forEach((type) => element.dispatchEvent(new Event(type)))),
+  );
+  await page.waitForTimeout(500);
+  const dangerous = await written.evaluateAll((elements) =>
+    elements.flatMap((element) => [element, ...element.querySelectorAll('*')]).flatMap((element) => {
+      const found: string[] = [];
+      if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'STYLE', 'BASE', 'META', 'LINK', 'IMG', 'TEMPLATE'].includes(element.tagName.toUpperCase()))
+        found.push(`<${element.tagName}>`);
+      for (const attribute of element.attributes) {
+        if (attribute.name.startsWith('on') || attribute.name === 'style' || attribute.name === 'srcdoc') found.push(`${element.tagName} ${attribute.name}`);
+        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data'].includes(attribute.name) && !/^(https?:|mailto:|#|\/|$)/i.test(attribute.value))
+          found.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
+      }
+      return found;
+    }),
+  );
+  const flag = await page.evaluate(() => (window as typeof window & { __folioXss?: boolean }).__folioXss);
+  await context.close();
+  tried.injected += dangerous.length + events.dialogs.length + events.foreignRequests.length + (flag ? 1 : 0);
+  expect(dangerous).toEqual([]);
+  expect(flag).toBe(false);
+  expect(events.dialogs).toEqual([]);
+  expect(events.foreignRequests).toEqual([]);
+});
+
+for (const engine of engines) {
+  test(`on ${engine.name}: injection strings and Unicode are stored verbatim; NUL, invalid UTF-8 and oversized input are refused`, async () => {
+    const database = await scratchDatabase(engine.create);
+    const server = await serve(database.url);
+    const form = await openCommentForm(server.url, slug);
+
+    const unicode = [
+      'مرحبا بالعالم — עברית משמאל',
+      'e\u0301 a\u0308 Z\u0351\u0357\u0358\u035c\u0361͜',
+      '👩🏽‍🔬 🏳️‍🌈 👨‍👩‍👧‍👦 🇪🇺',
+      'zero\u200bwidth\u200cjoin\u200dnon\u2060word\ufeffmark',
+      '\u202eevil\u202c \u2066isolate\u2069 \u{1d518}\u{1d52b}\u{1d526}',
+    ];
+    const verbatim = [
+      ...sqlInjections.map((text, index) => ({ name: text, email: `o'brien+${index}--@example.com`, website: `https://x.example/?q=${text}`, body: text })),
+      ...unicode.map((text) => ({ name: text, email: '', website: '', body: text })),
+    ];
+    for (const fields of verbatim) {
+      const result = await postComment(form, fields);
+      expect(result.message, JSON.stringify(fields)).toMatch(thanks);
+    }
+    tried.payloads += verbatim.length;
+    const stored = await database.comments();
+    expect(stored.map(({ author_name, author_email, author_url, body }) => ({ name: author_name, email: author_email ?? '', website: author_url ?? '', body }))).toEqual(verbatim);
+
+    const refused: { result: SubmissionResult; field: 'name' | 'body'; reason: RegExp }[] = [
+      { result: await postComment(form, { name: 'Nul', body: 'before\u0000after' }), field: 'body', reason: /cannot be stored/ },
+      { result: await postComment(form, { name: 'Nul\u0000', body: 'a NUL in the name' }), field: 'name', reason: /cannot be stored/ },
+      {
+        result: await postRawField(form, { name: 'Bytes' }, { name: 'body', bytes: Buffer.from([0x68, 0x69, 0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]) }),
+        field: 'body',
+        reason: /cannot be stored/,
+      },
+      { result: await postComment(form, { name: 'x'.repeat(100 * 1024), body: 'A 100 kB name' }), field: 'name', reason: /80 characters/ },
+    ];
+    for (const { result, field, reason } of refused) {
+      expect(result.message).toBe(refusal);
+      expect(result.fieldErrors[field]).toMatch(reason);
+    }
+    const huge = await postComment(form, { name: 'Huge', body: 'x'.repeat(10 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.message).toMatch(/too large/);
+    tried.payloads += refused.length + 1;
+    expect(await database.comments()).toHaveLength(verbatim.length);
+    // The server took no harm.
+    expect((await postComment(form, { name: 'Afterwards', body: 'Still here' })).message).toMatch(thanks);
+  });
+}
+
+test('cross-site comment POSTs, with another Origin, Origin null or a forged action id, change nothing', async () => {
+  const database = await scratchDatabase(createScratchSqlite);
+  const server = await serve(database.url);
+  const form = await openCommentForm(server.url, slug);
+  const fields = { name: 'Mallory', body: 'Posted from elsewhere' };
+  // The action reference names the server function to run ("$ACTION_<n>:0"); swap in an id that names none.
+  const forgedHidden = Object.fromEntries(
+    Object.entries(form.hidden).map(([name, value]) => [name, /^\$ACTION_\d+:0$/.test(name) ? value.replace(/"id":"\w+"/, `"id":"${'f'.repeat(42)}"`) : value]),
+  );
+  expect(forgedHidden).not.toEqual(form.hidden);
+  const forged = { ...form, hidden: forgedHidden };
+  const attempts = [
+    await postComment(form, fields, { origin: 'https://evil.example' }),
+    await postComment(form, fields, { origin: 'null' }),
+    await postComment(form, fields, { origin: 'https://127.0.0.1.evil.example' }),
+    await postComment(forged, fields),
+    await postComment(form, fields, { 'next-action': 'f'.repeat(42) }),
+  ];
+  tried.payloads += attempts.length;
+  for (const [index, attempt] of attempts.entries()) expect(attempt.saved, `attempt ${index}: ${attempt.status} ${attempt.message}`).toBe(false);
+  expect(await database.comments()).toEqual([]);
+  expect((await postComment(form, fields)).message).toMatch(thanks);
+});
+
+test('a burst of 100 concurrent comments from one client: the rate limit holds and the rest are told so', async () => {
+  const database = await scratchDatabase(createScratchSqlite);
+  // The site's own rate limit; only the minimum time to fill in the form is lifted.
+  const server = await serve(database.url, { FOLIO_COMMENT_MIN_SECONDS: '0' });
+  const form = await openCommentForm(server.url, slug);
+  const results = await Promise.all(Array.from({ length: 100 }, (_, index) => postComment(form, { name: 'Burst', body: `Burst comment ${index}` })));
+  tried.faults += 1;
+  const accepted = results.filter((result) => result.saved);
+  const limited = results.filter((result) => /^Too many comments — please try again in \d+ minutes?\.$/.test(result.message));
+  expect(accepted).toHaveLength(5);
+  expect(limited).toHaveLength(95);
+  expect(await database.comments()).toHaveLength(5);
+});
+
+for (const engine of engines) {
+  test(`on ${engine.name}: every comment acknowledged before a SIGKILL is there after the restart`, async () => {
+    const database = await scratchDatabase(engine.create);
+    let server = await serve(database.url);
+    const form = await openCommentForm(server.url, slug);
+    const acknowledged: string[] = [];
+    const bodies = Array.from({ length: 400 }, (_, index) => `Before the crash ${index}`);
+    let killed = false;
+    await inParallel(bodies, 8, async (body) => {
+      if (killed) return;
+      const result = await postComment(form, { name: 'Crash', body }).catch(() => undefined);
+      if (result?.saved) acknowledged.push(body);
+      if (acknowledged.length >= 40 && !killed) {
+        killed = true;
+        await server.kill();
+      }
+    });
+    tried.faults += 1;
+    expect(killed).toBe(true);
+    running.delete(server);
+
+    server = await serve(database.url);
+    const stored = new Set((await database.comments()).map((comment) => comment.body));
+    const lost = acknowledged.filter((body) => !stored.has(body));
+    tried.lost += lost.length;
+    expect(lost).toEqual([]);
+    expect((await postComment(await openCommentForm(server.url, slug), { name: 'Crash', body: 'After the restart' })).message).toMatch(thanks);
+  });
+}
+
+test('PostgreSQL stopped mid-run: posts still render, comments say they are unavailable, and work again once it is back', async ({ page }) => {
+  test.skip(!postgresUrl, 'TEST_DATABASE_URL is not set');
+  const postgres = await startPrivatePostgres(await freePort());
+  try {
+    await migrateDatabase({ engine: 'postgres', url: postgres.url });
+    const server = await serve(postgres.url);
+    const form = await openCommentForm(server.url, slug);
+    expect((await postComment(form, { name: 'Before', body: 'PostgreSQL is up' })).message).toMatch(thanks);
+
+    await postgres.stop();
+    tried.faults += 1;
+    await page.goto(form.pageUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(postTitle);
+    expect((await postComment(form, { name: 'During', body: 'PostgreSQL is down' })).message).toBe('Comments are temporarily unavailable — please try again.');
+
+    await postgres.start();
+    expect((await postComment(form, { name: 'After', body: 'PostgreSQL is back' })).message).toMatch(thanks);
+  } finally {
+    await postgres.destroy();
+  }
+});
+
+test('every page carries the security headers, and a post page with a working comment form breaks no CSP rule', async ({ browser }) => {
+  const database = await scratchDatabase(createScratchSqlite);
+  const server = await serve(database.url);
+  for (const pathname of ['/', `/blog/${slug}`, '/tags', '/archive', '/blogroll', '/feed.xml', '/admin', '/no-such-page']) {
+    const headers = (await fetch(`${server.url}${pathname}`)).headers;
+    const csp = headers.get('content-security-policy') ?? '';
+    for (const directive of ["script-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"])
+      expect(csp, pathname).toContain(directive);
+    expect(csp, pathname).not.toContain('unsafe-eval');
+    expect(headers.get('x-content-type-options'), pathname).toBe('nosniff');
+    expect(headers.get('referrer-policy'), pathname).toBe('strict-origin-when-cross-origin');
+    expect(headers.get('permissions-policy'), pathname).toContain('camera=()');
+  }
+  // Still prerendered: the headers did not make the page dynamic.
+  expect((await fetch(`${server.url}/blog/${slug}`)).headers.get('x-nextjs-cache')).toMatch(/HIT|STALE/);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const events = await watchForExecution(page, server.url);
+  await page.goto(`${server.url}/blog/${slug}`);
+  const form = page.getByRole('form', { name: 'Leave a comment' });
+  await form.getByLabel('Name').fill('Csp Reader');
+  await form.getByLabel(/^Comment/).fill('Posted with JavaScript on, under the policy');
+  await form.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+  await context.close();
+  expect(events.cspViolations).toEqual([]);
+  expect(events.foreignRequests).toEqual([]);
+});
