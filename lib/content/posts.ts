@@ -42,8 +42,32 @@ async function loadAllPosts(): Promise<PostSummary[]> {
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
 }
 
+// Process-wide: every route bundle (page, metadata, card, feeds) has its own module state.
+const processWide = globalThis as typeof globalThis & {
+  folioPostLists?: Map<string, Promise<PostSummary[]>>;
+  folioCompiledPosts?: Map<string, Promise<CompiledPost>>;
+};
+const postListsInProcess = (processWide.folioPostLists ??= new Map());
+
+/**
+ * Posts are part of the build: in production they cannot change while the process lives, and every
+ * page of a build asks for the list (neighbours, tags, feeds), so it is read once per process —
+ * reading it per page made a 1,000-post build quadratic. `next dev` reads it afresh each request.
+ */
+function loadAllPostsOnce(): Promise<PostSummary[]> {
+  if (showDrafts()) return loadAllPosts();
+  const directory = postsDirectory();
+  let posts = postListsInProcess.get(directory);
+  if (!posts) {
+    posts = loadAllPosts();
+    postListsInProcess.set(directory, posts);
+    posts.catch(() => postListsInProcess.delete(directory));
+  }
+  return posts;
+}
+
 /** Every visible post, newest first. */
-export const getAllPosts = cache(loadAllPosts);
+export const getAllPosts = cache(loadAllPostsOnce);
 
 export const getPostSummary = cache(async (slug: string): Promise<PostSummary | undefined> => {
   return (await getAllPosts()).find((post) => post.slug === slug);
@@ -58,8 +82,6 @@ function getPipelineKey(): string {
   return pipelineKey;
 }
 
-// Process-wide: every route bundle (page, metadata, card, feeds) has its own module state.
-const processWide = globalThis as typeof globalThis & { folioCompiledPosts?: Map<string, Promise<CompiledPost>> };
 const compiledInProcess = (processWide.folioCompiledPosts ??= new Map());
 
 /**
