@@ -6,4 +6,7 @@ export function proxy(request: NextRequest) {
   return refuseOversizedRequest(request.headers);
 }
 
-export const config = { matcher: '/((?!_next/static|_next/image).*)' };
+// Only requests that declare a body size: page views (GETs without one) skip the proxy entirely.
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image).*)', has: [{ type: 'header', key: 'content-length' }] }],
+};

@@ -11,6 +11,11 @@ const siteConfig = {
   description: 'Notes on software, writing and the small machines that run our days.',
   url: process.env.SITE_URL ?? 'http://localhost:3000',
   language: 'en',
+  /**
+   * Posts in each feed (RSS, Atom, JSON and per tag), newest first, each in full. Feed readers poll
+   * feeds every hour or so; a feed of every post ever written grows by the post, never read past the top.
+   */
+  feedPosts: 20,
   /** Posts with at least this many words show a table of contents. */
   tocMinWords: 600,
   /**

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { siteCard } from '@/lib/og/paths';
 import { pageAlternates } from '@/lib/share/feeds';
 import siteConfig from '@/site.config';
 import './globals.css';
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
   authors: [{ name: siteConfig.author.name, url: siteConfig.author.url }],
   alternates: pageAlternates(),
   openGraph: { type: 'website', siteName: siteConfig.title, title: siteConfig.title, description: siteConfig.description },
-  twitter: { card: 'summary_large_image' },
+  twitter: { card: 'summary_large_image', images: [{ url: siteCard.path, alt: siteCard.alt }] },
 };
 
 export const viewport: Viewport = {

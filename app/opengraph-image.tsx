@@ -1,7 +1,7 @@
 import { cardContentType, cardResponse, cardSize } from '@/lib/og/render';
-import siteConfig from '@/site.config';
+import { siteCard } from '@/lib/og/paths';
 
-export const alt = `${siteConfig.title}: ${siteConfig.description}`;
+export const alt = siteCard.alt;
 export const size = cardSize;
 export const contentType = cardContentType;
 

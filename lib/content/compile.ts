@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Element } from 'hast';
 import { bundleMDX } from 'mdx-bundler';
-import readingTime from 'reading-time';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypePrettyCode from 'rehype-pretty-code';
 import rehypeSlug from 'rehype-slug';
@@ -23,13 +22,11 @@ export interface CompiledPost {
   toc: TocEntry[];
   /** Plain text of the first paragraph: the description when the frontmatter has none. */
   firstParagraph: string;
-  words: number;
-  readingMinutes: number;
 }
 
 /** Everything that changes the compiled output besides the source: part of the cache key. */
 export const pipelineOptions = {
-  revision: 3,
+  revision: 4,
   codeThemes: { light: 'github-light', dark: 'github-dark' },
   components: postComponentNames,
   headingAnchor: { behavior: 'append', className: 'heading-anchor' },
@@ -56,7 +53,7 @@ function toPostError(file: string, error: unknown): PostError {
 
 /** Compiles one post's MDX source. Throws `PostError` naming file, line and problem. */
 export async function compilePost(file: string, source: string): Promise<CompiledPost> {
-  const { frontmatter, content } = readFrontmatter(file, source);
+  const { frontmatter } = readFrontmatter(file, source);
 
   const toc: TocEntry[] = [];
   const firstParagraph = { text: '' };
@@ -100,13 +97,5 @@ export async function compilePost(file: string, source: string): Promise<Compile
     throw toPostError(file, error);
   }
 
-  const stats = readingTime(content);
-  return {
-    frontmatter,
-    code: bundled.code,
-    toc,
-    firstParagraph: firstParagraph.text,
-    words: stats.words,
-    readingMinutes: Math.max(1, Math.round(stats.minutes)),
-  };
+  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text };
 }

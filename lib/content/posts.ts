@@ -9,8 +9,9 @@ import type { Frontmatter } from './frontmatter';
 import { cacheDirectory, postsDirectory } from './paths';
 import { PostError } from './post-error';
 import { readFrontmatter } from './read-frontmatter';
+import { readingStats, type ReadingStats } from './reading-stats';
 
-export interface PostSummary extends Frontmatter {
+export interface PostSummary extends Frontmatter, ReadingStats {
   slug: string;
   file: string;
 }
@@ -29,8 +30,8 @@ async function readSummary(file: string): Promise<PostSummary> {
   if (!slugPattern.test(slug)) {
     throw new PostError(file, `file name "${slug}" is not a URL slug: use lower-case letters, digits and single hyphens`);
   }
-  const { frontmatter } = readFrontmatter(file, await readFile(file, 'utf8'));
-  return { ...frontmatter, slug, file };
+  const { frontmatter, content } = readFrontmatter(file, await readFile(file, 'utf8'));
+  return { ...frontmatter, ...readingStats(content), slug, file };
 }
 
 async function loadAllPosts(): Promise<PostSummary[]> {
@@ -103,8 +104,8 @@ export function getCompiledPost(file: string, source: string): Promise<CompiledP
 export const getPost = cache(async (slug: string): Promise<Post | undefined> => {
   const summary = await getPostSummary(slug);
   if (!summary) return undefined;
-  const { code, toc, firstParagraph, words, readingMinutes } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
-  return { ...summary, code, toc, firstParagraph, words, readingMinutes };
+  const { code, toc, firstParagraph } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
+  return { ...summary, code, toc, firstParagraph };
 });
 
 /** The neighbours of a post in date order: `newer` is the next one a reader would reach. */

@@ -32,7 +32,7 @@ async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Fe
     generator: 'Folio',
     feedLinks: Object.fromEntries(Object.entries(options.feedLinks).map(([format, path]) => [format, absoluteUrl(path)])),
   });
-  for (const summary of posts) {
+  for (const summary of posts.slice(0, siteConfig.feedPosts)) {
     const post = await getPost(summary.slug);
     if (!post) continue;
     const url = absoluteUrl(`/blog/${post.slug}`);

@@ -24,11 +24,6 @@ function describeTree(key: string, value: unknown): unknown {
 
 const pngCodec = { encode: (png: Buffer) => png, decode: (data: Buffer) => data };
 
-// A post's opengraph-image and twitter-image are separate route bundles that render the
-// same card at the same moment; sharing renders in flight process-wide draws it once.
-const processWide = globalThis as typeof globalThis & { folioCardRenders?: Map<string, Promise<Buffer>> };
-const rendersInFlight = (processWide.folioCardRenders ??= new Map());
-
 /**
  * Renders a 1200×630 PNG card. The cache key is the exact element tree satori
  * lays out (template and text together) plus the renderer, font files and their
@@ -41,18 +36,11 @@ export async function renderCard(content: CardContent): Promise<Buffer> {
   const element = socialCard(content, { titleFace, renderable: (text, family) => renderableText(text, facesFor(family)) });
   const fontFaces = fonts.map(({ name, weight }) => `${name}@${weight}`);
   const key = hashKey(getRenderersKey(), fontFaces, JSON.stringify(element, describeTree));
-  let png = rendersInFlight.get(key);
-  if (!png) {
-    const render = () => timed('og', async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer()));
-    png = cachedOnDisk(cacheDirectory('og'), key, 'png', render, pngCodec);
-    rendersInFlight.set(key, png);
-    const forget = () => rendersInFlight.delete(key);
-    png.then(forget, forget);
-  }
-  return png;
+  const render = () => timed('og', async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer()));
+  return cachedOnDisk(cacheDirectory('og'), key, 'png', render, pngCodec);
 }
 
-/** The response every `opengraph-image` and `twitter-image` route returns. */
+/** The response every `opengraph-image` route returns. */
 export async function cardResponse(content: CardContent): Promise<Response> {
   return new Response(new Uint8Array(await renderCard(content)), { headers: { 'Content-Type': cardContentType } });
 }

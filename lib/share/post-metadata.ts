@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { BlogPosting, WithContext } from 'schema-dts';
 import { truncateAtWord } from '@/lib/content/excerpt';
 import type { Post } from '@/lib/content/posts';
-import { postCardPath } from '@/lib/og/paths';
+import { postCardAlt, postCardPath } from '@/lib/og/paths';
 import siteConfig from '@/site.config';
 import { pageAlternates } from './feeds';
 import { absoluteUrl } from './urls';
@@ -35,7 +35,8 @@ export function postMetadata(post: Post): Metadata {
       authors: [siteConfig.author.url],
       tags: post.tags,
     },
-    twitter: { card: 'summary_large_image', title: post.title, description },
+    // The Open Graph card serves X too: one image route per post instead of two identical ones.
+    twitter: { card: 'summary_large_image', title: post.title, description, images: [{ url: postCardPath(post.slug), alt: postCardAlt }] },
   };
 }
 

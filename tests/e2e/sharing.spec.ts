@@ -42,13 +42,14 @@ test('a shared post previews with its title, description and a 1200×630 PNG car
   const [image] = result.ogImage ?? [];
   expect(image).toMatchObject({ width: '1200', height: '630', type: 'image/png' });
   await expectCard(request, image?.url, `/blog/${longPost.slug}/opengraph-image`);
-  await expectCard(request, result.twitterImage?.[0]?.url, `/blog/${longPost.slug}/twitter-image`);
+  await expectCard(request, result.twitterImage?.[0]?.url, `/blog/${longPost.slug}/opengraph-image`);
 });
 
 test('home, tags and archive share the site card', async ({ request, baseURL }) => {
   for (const path of ['/', '/tags', '/tags/tools', '/archive']) {
     const { result } = await ogs({ url: `${baseURL}${path}` });
     await expectCard(request, result.ogImage?.[0]?.url, '/opengraph-image');
+    await expectCard(request, result.twitterImage?.[0]?.url, '/opengraph-image');
   }
 });
 

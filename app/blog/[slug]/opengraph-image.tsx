@@ -1,9 +1,9 @@
-import { getAllPosts, getPost } from '@/lib/content/posts';
+import { getAllPosts, getPostSummary } from '@/lib/content/posts';
 import { cardContentType, cardResponse, cardSize } from '@/lib/og/render';
-import siteConfig from '@/site.config';
+import { postCardAlt } from '@/lib/og/paths';
 
 // Static because an `alt` per post needs generateImageMetadata, whose routes Next does not prerender.
-export const alt = `The post’s title, date and reading time on ${siteConfig.title}`;
+export const alt = postCardAlt;
 export const size = cardSize;
 export const contentType = cardContentType;
 export const dynamicParams = false;
@@ -13,7 +13,8 @@ export async function generateStaticParams() {
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const post = await getPost((await params).slug);
+  // The summary says all a card shows: drawing one never waits for the post to compile.
+  const post = await getPostSummary((await params).slug);
   if (!post) return new Response('Not found', { status: 404 });
   return cardResponse({ kind: 'post', title: post.title, date: post.date, readingMinutes: post.readingMinutes });
 }

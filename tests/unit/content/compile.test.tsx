@@ -72,11 +72,6 @@ describe('compilePost renders every feature a post can use', () => {
     expect(html).toContain('<figcaption>The plan</figcaption>');
   });
 
-  it('counts words and reading time', async () => {
-    const { compiled } = await renderPost('word '.repeat(920));
-    expect(compiled.words).toBe(920);
-    expect(compiled.readingMinutes).toBe(5);
-  });
 });
 
 describe('compilePost reports broken posts with file, line and problem', () => {

@@ -57,6 +57,16 @@ describe('posts', () => {
     ]);
   });
 
+  it('knows each post’s length without compiling it', async () => {
+    await writePost('long-read', 'title: Long\ndate: 2019-01-01', 'word '.repeat(920));
+    try {
+      const { getPostSummary } = await import('@/lib/content/posts');
+      expect(await getPostSummary('long-read')).toMatchObject({ words: 920, readingMinutes: 5 });
+    } finally {
+      await rm(path.join(root, 'posts', 'long-read.mdx'));
+    }
+  });
+
   it('groups posts by year for the archive', async () => {
     const { getPostsByYear } = await import('@/lib/content/posts');
     expect([...(await getPostsByYear()).keys()]).toEqual(['2024', '2023', '2021']);
@@ -83,13 +93,13 @@ describe('posts', () => {
 
     // A fresh process (modules and process-wide memo gone) must read the entry instead of compiling again.
     const cached = JSON.parse(await readFile(path.join(cacheFolder, entry!), 'utf8'));
-    await writeFile(path.join(cacheFolder, entry!), JSON.stringify({ ...cached, words: 4242 }));
+    await writeFile(path.join(cacheFolder, entry!), JSON.stringify({ ...cached, firstParagraph: 'From the cache.' }));
     vi.resetModules();
     delete (globalThis as { folioCompiledPosts?: unknown }).folioCompiledPosts;
     const fresh = await import('@/lib/content/posts');
-    expect((await fresh.getCompiledPost(file, source)).words).toBe(4242);
+    expect((await fresh.getCompiledPost(file, source)).firstParagraph).toBe('From the cache.');
 
     // An edited source has a new key and is compiled afresh.
-    expect((await fresh.getCompiledPost(file, `${source}\nMore words here.\n`)).words).toBe(4);
+    expect((await fresh.getCompiledPost(file, `${source}\nMore words here.\n`)).firstParagraph).toBe('Hello.');
   });
 });

@@ -1,1 +1,0 @@
-export { alt, contentType, default, size } from './opengraph-image';
