@@ -67,6 +67,7 @@ function OwnCommentPanel({ id, comment, state, pending, formAction }: { id: stri
       )}
       <form action={formAction} className={styles.form}>
         <input type="hidden" name="commentId" value={comment.id} />
+        <input type="hidden" name="editToken" value={comment.editToken} />
         <Field id={`${id}-edit`} name="body" label="Edit your comment" state={state} hint={`(until ${until.toISOString().slice(11, 16)} UTC)`}>
           {(props) => <textarea {...props} defaultValue={state.kind === 'error' ? props.defaultValue : comment.body} rows={5} required />}
         </Field>

@@ -9,6 +9,8 @@ export interface OwnComment {
   html: string;
   createdAt: string;
   editableUntil: string;
+  /** Signed proof of authorship that the edit form sends back; empty for a dropped (honeypot) submission. */
+  editToken: string;
 }
 
 export type CommentFormState =

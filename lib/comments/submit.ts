@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { checkRateLimit, formatRetryMessage } from '@/lib/security/rate-limit';
 import { hashIdentity } from '@/lib/security/signing';
+import { checkEditToken, issueEditToken } from './edit-token';
 import type { CommentFormState, OwnComment } from './form-state';
 import { checkFormToken } from './form-token';
 import { countLinks, renderCommentBody } from './markdown';
@@ -15,8 +16,6 @@ export interface SubmissionContext {
   settings: CommentSettings;
   now: Date;
   ip: string;
-  /** Comments this reader posted, from their signed cookie. */
-  ownCommentIds: number[];
   isPost(slug: string): Promise<boolean>;
 }
 
@@ -24,8 +23,6 @@ export interface SubmissionOutcome {
   state: CommentFormState;
   /** Posts whose pages must be regenerated. */
   changedPosts: string[];
-  /** The reader's comments after this submission, when it changed them. */
-  ownCommentIds?: number[];
 }
 
 /** More links than this and a comment waits for moderation whatever the mode. */
@@ -33,6 +30,7 @@ export const maxLinksBeforeModeration = 2;
 
 const intentSchema = z.enum(['post', 'edit', 'delete']);
 const idSchema = z.coerce.number().int().positive();
+const editRequestSchema = z.object({ commentId: idSchema, editToken: z.string().min(1) });
 
 const messages = {
   invalid: 'Please correct the marked fields.',
@@ -55,7 +53,11 @@ function failure(values: CommentValues, message: string, extra: Partial<Extract<
   return { state: { kind: 'error', message, fieldErrors: {}, values, ...extra }, changedPosts: [] };
 }
 
-function toOwnComment(comment: Pick<Comment, 'id' | 'status' | 'authorName' | 'body' | 'createdAt'>, settings: CommentSettings): OwnComment {
+function toOwnComment(
+  comment: Pick<Comment, 'id' | 'status' | 'authorName' | 'body' | 'createdAt'>,
+  settings: CommentSettings,
+  editToken = issueEditToken(comment),
+): OwnComment {
   return {
     id: comment.id,
     status: comment.status === 'approved' ? 'approved' : 'pending',
@@ -64,6 +66,7 @@ function toOwnComment(comment: Pick<Comment, 'id' | 'status' | 'authorName' | 'b
     html: renderCommentBody(comment.body),
     createdAt: comment.createdAt.toISOString(),
     editableUntil: new Date(comment.createdAt.getTime() + settings.editMinutes * 60_000).toISOString(),
+    editToken,
   };
 }
 
@@ -94,9 +97,9 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
   const parsed = commentFieldsSchema.safeParse(values);
   const honeypotFilled = String(form.get('homepage') ?? '') !== '';
   if (honeypotFilled) {
-    // Looks accepted, so that the bot learns nothing; nothing is stored.
+    // Looks accepted, so that the bot learns nothing; nothing is stored, so there is nothing to edit.
     const decoy = { id: 0, status: 'pending', authorName: values.name, body: values.body, createdAt: now } as const;
-    return { state: { kind: 'saved', message: messages.pending, comment: toOwnComment(decoy, settings) }, changedPosts: [] };
+    return { state: { kind: 'saved', message: messages.pending, comment: toOwnComment(decoy, settings, '') }, changedPosts: [] };
   }
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
@@ -147,18 +150,18 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
     return {
       state: { kind: 'saved', message: published ? messages.published : messages.pending, comment: toOwnComment(comment, settings) },
       changedPosts: published ? [postSlug] : [],
-      ownCommentIds: [...context.ownCommentIds.filter((id) => id !== comment.id), comment.id].slice(-20),
     };
   });
 }
 
-/** The reader's own comment, if it is still theirs to change. */
+/** The reader's own comment, vouched for by the edit token they were given, if it is still theirs to change. */
 async function findEditable(store: CommentStore, form: FormData, context: SubmissionContext) {
-  const id = idSchema.safeParse(form.get('commentId'));
-  if (!id.success || !context.ownCommentIds.includes(id.data)) return undefined;
-  const comment = await store.getComment(id.data);
-  const deadline = comment && comment.createdAt.getTime() + context.settings.editMinutes * 60_000;
-  return comment && deadline && deadline > context.now.getTime() ? comment : undefined;
+  const request = editRequestSchema.safeParse({ commentId: form.get('commentId'), editToken: form.get('editToken') });
+  if (!request.success) return undefined;
+  const comment = await store.getComment(request.data.commentId);
+  if (!comment || !checkEditToken(request.data.editToken, comment)) return undefined;
+  const deadline = comment.createdAt.getTime() + context.settings.editMinutes * 60_000;
+  return deadline > context.now.getTime() ? comment : undefined;
 }
 
 async function editComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
@@ -193,7 +196,6 @@ async function deleteComment(form: FormData, context: SubmissionContext): Promis
     return {
       state: { kind: 'deleted', message: messages.deleted },
       changedPosts: comment.status === 'approved' ? [comment.postSlug] : [],
-      ownCommentIds: context.ownCommentIds.filter((id) => id !== comment.id),
     };
   });
 }

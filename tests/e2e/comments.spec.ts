@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 
 const post = '/blog/sketching-a-garden-shed';
 const adminPassword = 'e2e-admin-password';
@@ -41,6 +41,31 @@ async function approveInAdmin(browser: Browser, body: string) {
   await held.getByRole('button', { name: 'Approve' }).click();
   await expect(held).toHaveCount(0);
   await context.close();
+}
+
+/** Clicks a submit button and returns the server's answer to the POST it sends, with or without JavaScript. */
+async function submitAndWait(page: Page, button: Locator) {
+  const [response] = await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), button.click()]);
+  return response;
+}
+
+/** A reader posts a comment, corrects it, then deletes it, all from the page that answered: no cookie is needed for that. */
+async function postEditAndDelete(page: Page) {
+  await page.goto(post);
+  await fillComment(page, { name: 'Careful Reader', body: unique('Teh typo') });
+  const posted = await submitAndWait(page, mainForm(page).getByRole('button', { name: 'Post comment' }));
+  expect(await posted.headerValue('set-cookie'), 'posting a comment sets no cookie').toBeNull();
+
+  const corrected = unique('The typo, *fixed*');
+  await page.getByLabel(/^Edit your comment/).fill(corrected);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Your changes are saved.')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Your comment' }).locator('em')).toHaveText('fixed');
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Your comment is deleted.')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Your comment' })).toHaveCount(0);
+  expect(await page.context().cookies()).toEqual([]);
 }
 
 /** The post page is regenerated on demand after a change: reload until the new version is served. */
@@ -125,6 +150,10 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('article', { name: 'Your comment' })).toContainText(body);
   });
 
+  test('the author can edit and then delete their comment from the page that answers the post', async ({ page }) => {
+    await postEditAndDelete(page);
+  });
+
   test('a reply is published and shown in the page that answers the post', async ({ page, browser }) => {
     await replyAsKnownCommenter(page, browser);
   });
@@ -180,16 +209,8 @@ test('the sixth comment within ten minutes is refused with the time to wait', as
   await expect(mainForm(page).getByLabel(/^Comment/)).toHaveValue(body);
 });
 
-test('the author can edit their comment right after posting it', async ({ page }) => {
-  await page.goto(post);
-  await fillComment(page, { name: 'Careful Reader', body: unique('Teh typo') });
-  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
-  const edit = page.getByLabel(/^Edit your comment/);
-  const corrected = unique('The typo, *fixed*');
-  await edit.fill(corrected);
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Your changes are saved.')).toBeVisible();
-  await expect(page.getByRole('article', { name: 'Your comment' }).locator('em')).toHaveText('fixed');
+test('with JavaScript, the author can edit and then delete their comment right after posting it', async ({ page }) => {
+  await postEditAndDelete(page);
 });
 
 test('script, event-handler and javascript: payloads are shown as inert text', async ({ page, browser }) => {

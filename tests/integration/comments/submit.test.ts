@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommentFormState } from '@/lib/comments/form-state';
+import type { CommentFormState, OwnComment } from '@/lib/comments/form-state';
 import { issueFormToken } from '@/lib/comments/form-token';
 import { type CommentSettings, getCommentSettings } from '@/lib/comments/settings';
 import { createCommentStore } from '@/lib/comments/store';
@@ -55,7 +55,6 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       openStore: store,
       now: seconds(10),
       ip: freshIp(),
-      ownCommentIds: [],
       isPost: async (slug) => posts.has(slug),
       ...rest,
       settings: { ...defaults, ...settings },
@@ -76,7 +75,6 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     expect(held.message).toMatch(/awaiting moderation/i);
     expect(held.comment).toMatchObject({ status: 'pending', authorName: name });
     expect(first.changedPosts).toEqual([]);
-    expect(first.ownCommentIds).toEqual([held.comment.id]);
 
     await store().setStatus(held.comment.id, 'approved');
     const second = await handleCommentSubmission(commentForm({ name, body: 'Back again' }), context());
@@ -212,52 +210,102 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
 
   describe('editing and deleting one’s own comment', () => {
     async function ownComment(settings: Partial<CommentSettings> = { moderation: 'none' }) {
-      const outcome = await handleCommentSubmission(commentForm({ body: `Mine ${Math.random()}` }), context({ settings }));
-      return { comment: savedOf(outcome.state).comment, ownCommentIds: outcome.ownCommentIds ?? [] };
+      const { state } = await handleCommentSubmission(commentForm({ body: `Mine ${Math.random()}` }), context({ settings }));
+      return savedOf(state).comment;
     }
 
-    it('lets the author edit within the window and regenerates the post', async () => {
-      const { comment, ownCommentIds } = await ownComment();
+    /** What the edit form under a saved comment sends: its id and the token that came with it. */
+    function editForm(comment: OwnComment, fields: Record<string, string>) {
+      return form({ commentId: String(comment.id), editToken: comment.editToken, ...fields });
+    }
+
+    it('lets the author edit within the window, again after an edit, and regenerates the post', async () => {
+      const comment = await ownComment();
       const outcome = await handleCommentSubmission(
-        form({ intent: 'edit', commentId: String(comment.id), body: 'Corrected *text*' }),
-        context({ ownCommentIds, now: seconds(10 + 14 * 60) }),
+        editForm(comment, { intent: 'edit', body: 'Corrected *text*' }),
+        context({ now: seconds(10 + 14 * 60) }),
       );
-      expect(savedOf(outcome.state).comment.html).toBe('<p>Corrected <em>text</em></p>');
+      const edited = savedOf(outcome.state).comment;
+      expect(edited.html).toBe('<p>Corrected <em>text</em></p>');
       expect(outcome.changedPosts).toEqual(['first-post']);
       expect((await store().getComment(comment.id))?.editedAt).not.toBeNull();
+
+      const again = await handleCommentSubmission(editForm(edited, { intent: 'edit', body: 'Corrected twice' }), context());
+      expect(savedOf(again.state).comment.body).toBe('Corrected twice');
     });
 
-    it('refuses an edit after 15 minutes, or by anyone else', async () => {
-      const { comment, ownCommentIds } = await ownComment();
-      const late = await handleCommentSubmission(
-        form({ intent: 'edit', commentId: String(comment.id), body: 'Too late' }),
-        context({ ownCommentIds, now: seconds(10 + 15 * 60) }),
-      );
-      expect(errorOf(late.state).message).toMatch(/can no longer be changed/);
-      const stranger = await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body: 'Not mine' }), context());
-      expect(errorOf(stranger.state).message).toMatch(/can no longer be changed/);
+    it('lets the author edit a comment that awaits moderation, without regenerating the post', async () => {
+      const comment = await ownComment({ moderation: 'all' });
+      expect(comment.status).toBe('pending');
+      const outcome = await handleCommentSubmission(editForm(comment, { intent: 'edit', body: 'Better words' }), context());
+      expect(savedOf(outcome.state).comment).toMatchObject({ id: comment.id, body: 'Better words', status: 'pending' });
+      expect(outcome.changedPosts).toEqual([]);
+    });
+
+    it('refuses an edit or a deletion after 15 minutes', async () => {
+      const comment = await ownComment();
+      for (const intent of ['edit', 'delete']) {
+        const late = await handleCommentSubmission(editForm(comment, { intent, body: 'Too late' }), context({ now: seconds(10 + 15 * 60) }));
+        expect(errorOf(late.state).message).toMatch(/can no longer be changed/);
+      }
       expect((await store().getComment(comment.id))?.body).toBe(comment.body);
     });
 
-    it('keeps the edit form open with the text when the new body is invalid', async () => {
-      const { comment, ownCommentIds } = await ownComment();
-      const outcome = await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body: '   ' }), context({ ownCommentIds }));
-      expect(errorOf(outcome.state)).toMatchObject({ fieldErrors: { body: expect.stringMatching(/write a comment/i) }, comment: { id: comment.id } });
+    it('refuses an edit or a deletion with another comment’s token, a tampered or forged token, or none', async () => {
+      const mine = await ownComment();
+      const theirs = await ownComment();
+      const [, mySignature] = mine.editToken.split('.');
+      const theirPayload = `${theirs.id}:${Date.parse(theirs.createdAt)}`;
+      const tokens: Record<string, string>[] = [
+        { editToken: mine.editToken },
+        { editToken: `${theirPayload}.${mySignature}` },
+        { editToken: `${theirPayload}.${'A'.repeat(43)}` },
+        { editToken: '' },
+        {},
+      ];
+      for (const token of tokens) {
+        for (const intent of ['edit', 'delete']) {
+          const fields = { intent, commentId: String(theirs.id), body: 'Not mine', ...token };
+          const { state, changedPosts } = await handleCommentSubmission(form(fields), context());
+          expect(errorOf(state).message, JSON.stringify(fields)).toMatch(/can no longer be changed/);
+          expect(changedPosts).toEqual([]);
+        }
+      }
+      expect((await store().getComment(theirs.id))?.body).toBe(theirs.body);
+    });
+
+    it('gives a dropped (honeypot) submission nothing to edit with', async () => {
+      const { state } = await handleCommentSubmission(commentForm({ homepage: 'https://spam.example' }), context());
+      const decoy = savedOf(state).comment;
+      expect(decoy.editToken).toBe('');
+      const edit = await handleCommentSubmission(editForm(decoy, { intent: 'edit', body: 'Now with links' }), context());
+      expect(errorOf(edit.state).message).toMatch(/can no longer be changed/);
+    });
+
+    it('keeps the edit form open with the text and the token when the new body is invalid', async () => {
+      const comment = await ownComment();
+      const outcome = await handleCommentSubmission(editForm(comment, { intent: 'edit', body: '   ' }), context());
+      expect(errorOf(outcome.state)).toMatchObject({
+        fieldErrors: { body: expect.stringMatching(/write a comment/i) },
+        comment: { id: comment.id, editToken: comment.editToken },
+      });
     });
 
     it('holds an approved comment again when an edit adds more than two links', async () => {
-      const { comment, ownCommentIds } = await ownComment();
+      const comment = await ownComment();
       const body = '[a](https://a.example) [b](https://b.example) [c](https://c.example)';
-      await handleCommentSubmission(form({ intent: 'edit', commentId: String(comment.id), body }), context({ ownCommentIds }));
+      await handleCommentSubmission(editForm(comment, { intent: 'edit', body }), context());
       expect((await store().getComment(comment.id))?.status).toBe('pending');
     });
 
-    it('lets the author delete within the window', async () => {
-      const { comment, ownCommentIds } = await ownComment();
-      const outcome = await handleCommentSubmission(form({ intent: 'delete', commentId: String(comment.id) }), context({ ownCommentIds }));
+    it('lets the author delete within the window, once', async () => {
+      const comment = await ownComment();
+      const outcome = await handleCommentSubmission(editForm(comment, { intent: 'delete' }), context());
       expect(outcome.state.kind).toBe('deleted');
-      expect(outcome.ownCommentIds).toEqual([]);
+      expect(outcome.changedPosts).toEqual(['first-post']);
       expect(await store().getComment(comment.id)).toBeUndefined();
+      const again = await handleCommentSubmission(editForm(comment, { intent: 'edit', body: 'Back from the dead' }), context());
+      expect(errorOf(again.state).message).toMatch(/can no longer be changed/);
     });
   });
 });
@@ -275,7 +323,6 @@ describe('when the database is down', () => {
       settings: defaults,
       now: seconds(10),
       ip: freshIp(),
-      ownCommentIds: [],
       isPost: async () => true,
     });
     expect(errorOf(state)).toMatchObject({
