@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cache } from 'react';
-import { timed } from '@/lib/bench-timings';
 import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
@@ -93,7 +92,7 @@ export function getCompiledPost(file: string, source: string): Promise<CompiledP
   const key = hashKey(getPipelineKey(), source);
   let compiled = compiledInProcess.get(key);
   if (!compiled) {
-    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => timed('mdx', () => compilePost(file, source)), jsonCodec);
+    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec);
     compiledInProcess.set(key, compiled);
     compiled.catch(() => compiledInProcess.delete(key));
   }

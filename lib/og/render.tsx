@@ -1,7 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { cachedOnDisk, hashKey } from '@/lib/content/disk-cache';
 import { cacheDirectory } from '@/lib/content/paths';
-import { timed } from '@/lib/bench-timings';
 import { installedVersions } from '@/lib/installed-versions';
 import { cardFamilies, fontPackages, getCardFonts } from './fonts';
 import { renderableText } from './renderable-text';
@@ -24,20 +23,32 @@ function describeTree(key: string, value: unknown): unknown {
 
 const pngCodec = { encode: (png: Buffer) => png, decode: (data: Buffer) => data };
 
-/**
- * Renders a 1200×630 PNG card. The cache key is the exact element tree satori
- * lays out (template and text together) plus the renderer, font files and their
- * versions, so an image is rendered again only when something that shows in it changed.
- */
-export async function renderCard(content: CardContent): Promise<Buffer> {
+async function cardElement(content: CardContent) {
   const { fonts, facesFor } = await getCardFonts();
   const titleFace = facesFor(cardFamilies.serif)[0];
   if (!titleFace) throw new Error('The card fonts did not load');
   const element = socialCard(content, { titleFace, renderable: (text, family) => renderableText(text, facesFor(family)) });
-  const fontFaces = fonts.map(({ name, weight }) => `${name}@${weight}`);
-  const key = hashKey(getRenderersKey(), fontFaces, JSON.stringify(element, describeTree));
-  const render = () => timed('og', async () => Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer()));
-  return cachedOnDisk(cacheDirectory('og'), key, 'png', render, pngCodec);
+  return { element, fonts };
+}
+
+async function draw({ element, fonts }: Awaited<ReturnType<typeof cardElement>>): Promise<Buffer> {
+  return Buffer.from(await new ImageResponse(element, { ...cardSize, fonts }).arrayBuffer());
+}
+
+/** Draws a 1200×630 PNG card, always afresh. */
+export async function drawCard(content: CardContent): Promise<Buffer> {
+  return draw(await cardElement(content));
+}
+
+/**
+ * A card, drawn only when something that shows in it changed. The cache key is the exact element
+ * tree satori lays out (template and text together) plus the renderer, font files and their versions.
+ */
+export async function renderCard(content: CardContent): Promise<Buffer> {
+  const card = await cardElement(content);
+  const fontFaces = card.fonts.map(({ name, weight }) => `${name}@${weight}`);
+  const key = hashKey(getRenderersKey(), fontFaces, JSON.stringify(card.element, describeTree));
+  return cachedOnDisk(cacheDirectory('og'), key, 'png', () => draw(card), pngCodec);
 }
 
 /** The response every `opengraph-image` route returns. */
