@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import opentype, { type Font } from 'opentype.js';
+import type { Font } from 'opentype.js';
+import { parse } from 'opentype.js/dist/opentype.mjs';
 
 /** `ImageResponse`'s font option, spelled out because next/og does not export the type. */
 export interface CardFont {
@@ -43,7 +44,7 @@ async function loadFonts(): Promise<LoadedFonts> {
       const bytes = await readFile(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', file));
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       const name = subset === 'latin' ? family : `${family} ${subset}`;
-      return { font: { name, data, weight, style: 'normal' as const }, face: opentype.parse(data) };
+      return { font: { name, data, weight, style: 'normal' as const }, face: parse(data) };
     }),
   );
   return {
