@@ -7,9 +7,9 @@ export interface LoadResult {
   errors: number;
 }
 
-/** Fixed-concurrency GETs of one URL for `seconds`, as a browser would ask for it (gzip accepted). */
-export async function loadTest(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip' } });
+/** Fixed-concurrency GETs of one URL for `seconds`, as a browser asks for it (gzip accepted) unless told otherwise. */
+export async function loadTest(url: string, connections: number, seconds: number, { compressed = true } = {}): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: compressed ? { 'accept-encoding': 'gzip' } : {} });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
