@@ -73,7 +73,7 @@ export async function prepareDatabase(databaseUrl: string): Promise<void> {
 /**
  * Posts valid comments through the real server action, exactly as the form does with JavaScript
  * (React's encoding, the Next-Action header), at a fixed rate for `seconds` — open loop: a slow
- * answer does not slow the sending — then waits for every answer. Each comment is unique.
+ * answer does not slow the sending — then waits for every answer. Each comment is unique, from its own reader's address.
  */
 export async function loadCommentWrites(serverUrl: string, slug: string, rate: number, seconds: number, marker: string): Promise<Omit<WriteLoad, 'stored'>> {
   const pageUrl = `${serverUrl}/blog/${slug}`;
@@ -94,7 +94,14 @@ export async function loadCommentWrites(serverUrl: string, slug: string, rate: n
     try {
       const response = await fetch(pageUrl, {
         method: 'POST',
-        headers: { 'Next-Action': actionId, 'Next-Router-State-Tree': routerState, Accept: 'text/x-component', Origin: serverUrl },
+        headers: {
+          'Next-Action': actionId,
+          'Next-Router-State-Tree': routerState,
+          Accept: 'text/x-component',
+          Origin: serverUrl,
+          // Readers, not one machine: each comment comes from its own address, as a proxy in front reports it.
+          'X-Forwarded-For': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+        },
         body,
       });
       const text = await response.text();

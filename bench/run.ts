@@ -170,10 +170,12 @@ async function benchCommentWrites(distDir: string) {
   const rates = (process.env.BENCH_WRITE_RATES ?? '25,50,100').split(',').map(Number);
   const measure = async (engine: string, databaseUrl: string) => {
     await prepareDatabase(databaseUrl);
-    // Bench-only settings: no minimum time, and a rate limit no load test reaches.
+    // Bench-only settings: no minimum time, and a rate limit no load test reaches. The load
+    // generator stands in for the proxy in front, which reports each reader's address.
     const server = await startNext(root, distDir, {
       ...benchEnv,
       DATABASE_URL: databaseUrl,
+      FOLIO_TRUSTED_PROXIES: '1',
       FOLIO_COMMENT_MIN_SECONDS: '0',
       FOLIO_COMMENT_RATE_LIMIT: '100000000',
     });

@@ -4,12 +4,14 @@ import { comments, loginFailures } from '@/db/schema.pg';
 import type { CommentStore } from './store';
 
 /** When each comment from this IP hash since `since` was written, oldest first. */
-function selectRecentFromIp(db: Pick<PostgresDatabase, 'select'>, ipHash: string, since: Date) {
+/** The oldest `max` comments from this address since `since`: all a rate limit needs to know. */
+function selectRecentFromIp(db: Pick<PostgresDatabase, 'select'>, ipHash: string, since: Date, max = Number.MAX_SAFE_INTEGER) {
   return db
     .select({ createdAt: comments.createdAt })
     .from(comments)
     .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
-    .orderBy(asc(comments.createdAt));
+    .orderBy(asc(comments.createdAt))
+    .limit(max);
 }
 
 export function createPostgresStore(db: PostgresDatabase): CommentStore {
@@ -23,7 +25,7 @@ export function createPostgresStore(db: PostgresDatabase): CommentStore {
       return db.transaction(async (tx) => {
         // Concurrent submissions from one address wait for each other, even across Folio processes.
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${comment.ipHash}))`);
-        const recent = await selectRecentFromIp(tx, comment.ipHash, limit.since);
+        const recent = await selectRecentFromIp(tx, comment.ipHash, limit.since, limit.max);
         if (recent.length >= limit.max) return { limited: recent.map((row) => row.createdAt) };
         const [added] = await tx.insert(comments).values(comment).returning();
         if (!added) throw new Error('The comment was not stored');

@@ -4,12 +4,14 @@ import { comments, loginFailures } from '@/db/schema.sqlite';
 import type { CommentStore } from './store';
 
 /** When each comment from this IP hash since `since` was written, oldest first. */
-function selectRecentFromIp(db: Pick<SqliteDatabase, 'select'>, ipHash: string, since: Date) {
+/** The oldest `max` comments from this address since `since`: all a rate limit needs to know. */
+function selectRecentFromIp(db: Pick<SqliteDatabase, 'select'>, ipHash: string, since: Date, max = Number.MAX_SAFE_INTEGER) {
   return db
     .select({ createdAt: comments.createdAt })
     .from(comments)
     .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
-    .orderBy(asc(comments.createdAt));
+    .orderBy(asc(comments.createdAt))
+    .limit(max);
 }
 
 export function createSqliteStore(db: SqliteDatabase): CommentStore {
@@ -23,7 +25,7 @@ export function createSqliteStore(db: SqliteDatabase): CommentStore {
       // Synchronous and IMMEDIATE: no other writer can slip in between the count and the insert.
       return db.transaction(
         (tx) => {
-          const recent = selectRecentFromIp(tx, comment.ipHash, limit.since).all();
+          const recent = selectRecentFromIp(tx, comment.ipHash, limit.since, limit.max).all();
           if (recent.length >= limit.max) return { limited: recent.map((row) => row.createdAt) };
           const added = tx.insert(comments).values(comment).returning().get();
           if (!added) throw new Error('The comment was not stored');
