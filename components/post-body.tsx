@@ -1,9 +1,11 @@
+import { LRUCache } from 'lru-cache';
 import { getMDXComponent } from 'mdx-bundler/client';
 import { postComponents } from './mdx';
 
 // Evaluating a compiled post (`new Function` over its code) costs more than rendering it; a page,
-// its feeds and every regeneration after a comment render the same code again.
-const contentByCode = new Map<string, ReturnType<typeof getMDXComponent>>();
+// its feeds and every regeneration after a comment render the same code again. Bounded: each
+// evaluated post keeps its source and bytecode alive.
+const contentByCode = new LRUCache<string, ReturnType<typeof getMDXComponent>>({ max: 64 });
 
 function contentFor(code: string) {
   let content = contentByCode.get(code);

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
 import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, pipelineOptions, type CompiledPost } from './compile';
@@ -45,7 +46,7 @@ async function loadAllPosts(): Promise<PostSummary[]> {
 // Process-wide: every route bundle (page, metadata, card, feeds) has its own module state.
 const processWide = globalThis as typeof globalThis & {
   folioPostLists?: Map<string, Promise<PostSummary[]>>;
-  folioCompiledPosts?: Map<string, Promise<CompiledPost>>;
+  folioCompiledPosts?: LRUCache<string, Promise<CompiledPost>>;
 };
 const postListsInProcess = (processWide.folioPostLists ??= new Map());
 
@@ -82,11 +83,13 @@ function getPipelineKey(): string {
   return pipelineKey;
 }
 
-const compiledInProcess = (processWide.folioCompiledPosts ??= new Map());
+// Recent posts only: a page, its metadata and the feeds ask within moments of each other, while
+// keeping every post of a 1,000-post build made each build worker hold hundreds of megabytes.
+const compiledInProcess = (processWide.folioCompiledPosts ??= new LRUCache({ max: 64 }));
 
 /**
- * Compiles a post at most once per process, and not at all when an earlier
- * build already compiled the same source with the same pipeline.
+ * Compiles a post once: afterwards, and whenever an earlier build compiled the same source with
+ * the same pipeline, it comes from memory while recent, else from the disk cache.
  */
 export function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
   const key = hashKey(getPipelineKey(), source);
