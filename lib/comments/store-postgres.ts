@@ -3,8 +3,7 @@ import type { PostgresDatabase } from '@/db/client';
 import { comments, loginFailures } from '@/db/schema.pg';
 import type { CommentStore } from './store';
 
-/** When each comment from this IP hash since `since` was written, oldest first. */
-/** The oldest `max` comments from this address since `since`: all a rate limit needs to know. */
+/** When each comment from this IP hash since `since` was written, oldest first; at most `max` of them, all a rate limit needs. */
 function selectRecentFromIp(db: Pick<PostgresDatabase, 'select'>, ipHash: string, since: Date, max = Number.MAX_SAFE_INTEGER) {
   return db
     .select({ createdAt: comments.createdAt })
