@@ -1,6 +1,6 @@
 import Link from 'next/link';
+import { CommentBody } from '@/components/comments/comment-body';
 import { formatCommentDate } from '@/lib/comments/format';
-import { renderCommentBody } from '@/lib/comments/markdown';
 import type { Comment } from '@/lib/comments/store';
 import { editCommentAsAdmin, moderateComment } from './actions';
 import styles from './admin.module.css';
@@ -29,7 +29,7 @@ export function ModerationList({ comments, held }: { comments: Comment[]; held: 
               <Link href={`/blog/${comment.postSlug}${held ? '' : `#comment-${comment.id}`}`}>{comment.postSlug}</Link> ·{' '}
               <time dateTime={comment.createdAt.toISOString()}>{formatCommentDate(comment.createdAt)}</time>
             </p>
-            <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentBody(comment.body) }} />
+            <CommentBody body={comment.body} className={styles.body} noteClassName={styles.note} />
             <div className={styles.actions}>
               {held ? <DecisionButton id={comment.id} decision="approve" label="Approve" /> : null}
               {held ? <DecisionButton id={comment.id} decision="spam" label="Spam" /> : null}

@@ -1,6 +1,6 @@
 import { formatCommentDate } from '@/lib/comments/format';
-import { renderCommentBody } from '@/lib/comments/markdown';
 import type { ThreadNode } from '@/lib/comments/thread';
+import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import styles from './comments.module.css';
 
@@ -32,7 +32,7 @@ function CommentItem({ node, postSlug, formToken }: { node: ThreadNode; postSlug
             </>
           ) : null}
         </header>
-        <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderCommentBody(comment.body) }} />
+        <CommentBody body={comment.body} className={styles.body} />
         <CommentForm postSlug={postSlug} formToken={formToken} replyTo={{ id: comment.id, authorName: comment.authorName }} />
       </article>
       {replies.length > 0 ? <CommentList nodes={replies} postSlug={postSlug} formToken={formToken} /> : null}

@@ -1,26 +1,21 @@
 import 'server-only';
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import MarkdownIt, { type Env } from 'markdown-it';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { tokensToHast } from './markdown-hast';
+import { limitNesting } from './markdown-nesting';
 
-/** Raw HTML in a comment is shown as the text the reader typed, never interpreted. */
-function remarkHtmlAsText() {
-  return (tree: MdastRoot) => {
-    visit(tree, 'html', (node, index, parent) => {
-      if (!parent || index === undefined) return;
-      const text = { type: 'text', value: node.value } as const;
-      parent.children[index] = parent.type === 'root' ? { type: 'paragraph', children: [text] } : text;
-    });
-  };
-}
+export { maxCommentNesting } from './markdown-nesting';
+
+/** CommonMark, with raw HTML shown as text; which links survive is the sanitiser's decision alone. */
+const markdown = new MarkdownIt('commonmark', { html: false }).use(limitNesting);
+markdown.validateLink = () => true;
 
 /** The Markdown subset comments may use; anything else (headings, images, tables) keeps only its text. */
-const commentSchema = {
+export const commentSchema = {
   ...defaultSchema,
   tagNames: ['p', 'br', 'em', 'strong', 'code', 'pre', 'a', 'blockquote', 'ul', 'ol', 'li'],
   attributes: { a: ['href'], ol: ['start'] },
@@ -44,24 +39,53 @@ function rehypeCommentLinks() {
   };
 }
 
-const renderer = unified()
-  .use(remarkParse)
-  .use(remarkHtmlAsText)
-  .use(remarkRehype)
-  .use(rehypeSanitize, commentSchema)
-  .use(rehypeCommentLinks)
-  .use(rehypeStringify);
+const sanitizer = unified().use(rehypeSanitize, commentSchema).use(rehypeCommentLinks).use(rehypeStringify);
 
-/** A comment body as safe HTML: only the allowed elements, only http/https/mailto links. */
-export function renderCommentBody(body: string): string {
-  return String(renderer.processSync(body));
+export interface RenderedCommentBody {
+  html: string;
+  /** The Markdown could not be rendered: `html` is the escaped text, and the blogger should be told. */
+  asPlainText: boolean;
 }
 
-/** The addresses a comment links to (inline links, autolinks, reference definitions): many mark likely spam. */
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function plainTextHtml(body: string): string {
+  return `<p>${body.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character).replace(/\n/g, '<br>\n')}</p>`;
+}
+
+/**
+ * A comment body as safe HTML: only the allowed elements, only http/https/mailto links, nesting
+ * capped at `maxCommentNesting`. Never throws: a body that cannot be rendered, whatever the reason,
+ * comes back as escaped text, so that one comment can never break a page or the moderation queue.
+ */
+export function renderCommentBody(body: string): RenderedCommentBody {
+  try {
+    const tree = tokensToHast(markdown.parse(body, {}));
+    return { html: sanitizer.stringify(sanitizer.runSync(tree)), asPlainText: false };
+  } catch (error) {
+    console.error('A comment could not be rendered as Markdown; showing it as plain text:', error);
+    return { html: plainTextHtml(body), asPlainText: true };
+  }
+}
+
+/**
+ * The addresses a comment links to: every link it shows (inline, reference, autolink) and any
+ * reference definition none of them uses. Many mark likely spam. A body that cannot be read counts
+ * as too many, so that it waits for the blogger.
+ */
 export function countLinks(body: string): number {
-  let links = 0;
-  visit(unified().use(remarkParse).parse(body), ['link', 'definition'], () => {
-    links += 1;
-  });
-  return links;
+  try {
+    const env: Env = {};
+    const shown = markdown
+      .parse(body, env)
+      .flatMap((block) => block.children ?? [])
+      .filter((token) => token.type === 'link_open')
+      .map((token) => token.attrGet('href'));
+    const linked = new Set(shown);
+    const unused = Object.values(env.references ?? {}).filter((reference) => !linked.has(reference.href));
+    return shown.length + unused.length;
+  } catch (error) {
+    console.error('The links of a comment could not be counted; holding it for moderation:', error);
+    return Number.POSITIVE_INFINITY;
+  }
 }

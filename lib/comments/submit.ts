@@ -63,7 +63,7 @@ function toOwnComment(
     status: comment.status === 'approved' ? 'approved' : 'pending',
     authorName: comment.authorName,
     body: comment.body,
-    html: renderCommentBody(comment.body),
+    html: renderCommentBody(comment.body).html,
     createdAt: comment.createdAt.toISOString(),
     editableUntil: new Date(comment.createdAt.getTime() + settings.editMinutes * 60_000).toISOString(),
     editToken,
@@ -119,7 +119,7 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
   const { name, email, website, body } = parsed.data;
   const ipHash = hashIdentity('ip', context.ip);
   const authorKey = hashIdentity('author', `${name.toLowerCase()}\n${email ? email.toLowerCase() : ipHash}`);
-  return withStore(context, async (store) => {
+  const stored = await withStore(context, async (store) => {
     if (parentId) {
       const parent = await store.getComment(parentId.data);
       if (!parent || parent.postSlug !== postSlug || parent.status !== 'approved') return failure(values, messages.noParent);
@@ -145,13 +145,15 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
       const limit = checkRateLimit(result.limited, settings.rateLimit.comments, windowStart);
       return failure(values, formatRetryMessage('comments', limit.limited ? limit.retryInMinutes : 1));
     }
-    const comment = result.added;
-    const published = comment.status === 'approved';
-    return {
-      state: { kind: 'saved', message: published ? messages.published : messages.pending, comment: toOwnComment(comment, settings) },
-      changedPosts: published ? [postSlug] : [],
-    };
+    return result.added;
   });
+  if ('state' in stored) return stored;
+  // Stored: from here on nothing may turn into a refusal, so the answer is built outside the store's error handling.
+  const published = stored.status === 'approved';
+  return {
+    state: { kind: 'saved', message: published ? messages.published : messages.pending, comment: toOwnComment(stored, settings) },
+    changedPosts: published ? [postSlug] : [],
+  };
 }
 
 /** The reader's own comment, vouched for by the edit token they were given, if it is still theirs to change. */
@@ -166,7 +168,7 @@ async function findEditable(store: CommentStore, form: FormData, context: Submis
 
 async function editComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
   const values = { ...readCommentValues(form), name: '', email: '', website: '' };
-  return withStore(context, async (store) => {
+  const saved = await withStore(context, async (store) => {
     const comment = await findEditable(store, form, context);
     if (!comment) return failure(values, messages.notEditable);
     const body = commentBodySchema.safeParse(values.body);
@@ -180,11 +182,14 @@ async function editComment(form: FormData, context: SubmissionContext): Promise<
     }
     const edited = await store.editBody(comment.id, body.data, context.now);
     if (!edited) return failure(values, messages.notEditable);
-    return {
-      state: { kind: 'saved', message: messages.edited, comment: toOwnComment(edited, context.settings) },
-      changedPosts: comment.status === 'approved' ? [comment.postSlug] : [],
-    };
+    return { edited, wasPublished: comment.status === 'approved' };
   });
+  if ('state' in saved) return saved;
+  const { edited, wasPublished } = saved;
+  return {
+    state: { kind: 'saved', message: messages.edited, comment: toOwnComment(edited, context.settings) },
+    changedPosts: wasPublished ? [edited.postSlug] : [],
+  };
 }
 
 async function deleteComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {

@@ -5,20 +5,30 @@ import { z } from 'zod';
  * what invalid UTF-8 in a request becomes once decoded; tabs and line breaks are fine.
  */
 const unstorable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
-const storableText = () =>
-  z.string().refine((text) => !unstorable.test(text), 'This contains characters that cannot be stored; please remove them.').trim();
+const storableText = () => z.string().refine((text) => !unstorable.test(text), 'This contains characters that cannot be stored; please remove them.');
+/** Names and addresses: white space around them is never meant. */
+const trimmedText = () => storableText().trim();
 
-const optionalText = storableText().optional().default('');
+const optionalText = trimmedText().optional().default('');
+
+/** Line endings as one `\n`, whatever the browser sent; nothing else changes. */
+const normaliseLineEndings = (text: string) => text.replace(/\r\n?/g, '\n');
 
 export const commentFieldsSchema = z.object({
-  name: storableText().min(1, 'Please give your name.').max(80, 'Please keep your name to 80 characters.'),
+  name: trimmedText().min(1, 'Please give your name.').max(80, 'Please keep your name to 80 characters.'),
   email: optionalText.pipe(z.union([z.literal(''), z.email('This is not an email address.')])),
   website: optionalText.pipe(
     z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' })]),
   ),
+  // Kept as typed: leading spaces are Markdown (four of them start a code block).
   body: storableText()
-    .min(1, 'Please write a comment.')
-    .max(5_000, 'Please keep your comment to 5,000 characters.'),
+    .transform(normaliseLineEndings)
+    .pipe(
+      z
+        .string()
+        .refine((text) => text.trim() !== '', 'Please write a comment.')
+        .max(5_000, 'Please keep your comment to 5,000 characters.'),
+    ),
 });
 
 export const commentBodySchema = commentFieldsSchema.shape.body;
