@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { adminPassword } from './tests/e2e/support/admin';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const e2eDatabase = `tests/output/e2e-comments-${port}.sqlite`;
@@ -31,7 +32,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: `file:${e2eDatabase}`,
       FOLIO_DIST_DIR: e2eDistDir,
-      ADMIN_PASSWORD: 'e2e-admin-password',
+      ADMIN_PASSWORD: adminPassword,
       // The minimum time before submitting is tested in tests/integration; here it would only slow the tests down.
       FOLIO_COMMENT_MIN_SECONDS: '0',
       // The tests play a proxy in front of Folio: each sends its own X-Forwarded-For address.

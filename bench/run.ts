@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: builds, page weight, serving and comment writes, measured side by side on
- * this machine. Figures are medians of several runs; ratios measured in one run are the ones to quote.
+ * `npm run bench`: builds, page weight, serving, comment writes and comment rendering, measured
+ * side by side on this machine. Figures are medians of several runs; ratios measured in one run
+ * are the ones to quote. BENCH_PARTS picks some of them.
  */
 import { cpus, totalmem } from 'node:os';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { generatePosts } from './generate-posts';
 import { clearBuildCaches, editOnePost, runBuild, type BuildRun, type BuildTarget } from './measure-build';
 import { timeItems } from './measure-items';
 import { countStored, loadCommentWrites, prepareDatabase, type WriteLoad } from './measure-comment-writes';
+import { timeCommentRenders } from './measure-comment-render';
 import { measurePage, type PageWeight } from './measure-page';
 import { loadTest, type LoadResult } from './measure-serving';
 import { formatTable, writeResults, type Figure } from './report';
@@ -20,6 +22,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'bench/tmp');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number).filter((posts) => posts > 0);
+/** `builds`, `site` (page weight, serving and comment writes, which share one build) and `comment-render`. */
+const parts = new Set((process.env.BENCH_PARTS ?? 'builds,site,comment-render').split(','));
 const figures: Figure[] = [];
 const mb = 1024 * 1024;
 
@@ -208,12 +212,27 @@ async function benchCommentWrites(distDir: string) {
   await withPostgresDatabase((url) => measure('PostgreSQL', url));
 }
 
+function benchCommentRenders() {
+  const renders = 10 * runs + 1;
+  log(`rendering each pathological comment body ${renders} times`);
+  const times = timeCommentRenders(renders);
+  const worst = times[0];
+  const section = 'Comment rendering, ≤ 5,000 characters';
+  figures.push(
+    { section, measure: `worst pathological body, median of ${renders} renders`, value: worst?.medianMs ?? Number.NaN, unit: 'ms', target: { atMost: 20 }, note: worst?.name },
+    { section, measure: `p50 of the ${times.length} pathological bodies`, value: median(times.map((time) => time.medianMs)), unit: 'ms' },
+  );
+}
+
 const started = performance.now();
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
-for (const posts of sizes) await benchBuilds(posts);
-await benchPages();
-await benchCommentWrites('bench/tmp/dist-site');
+if (parts.has('builds')) for (const posts of sizes) await benchBuilds(posts);
+if (parts.has('site')) {
+  await benchPages();
+  await benchCommentWrites('bench/tmp/dist-site');
+}
+if (parts.has('comment-render')) benchCommentRenders();
 
 const table = formatTable(figures);
 console.log(table);

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { signInToAdmin } from './support/admin';
 
 const post = '/blog/sketching-a-garden-shed';
-const adminPassword = 'e2e-admin-password';
 
 let clients = 0;
 /** Each test writes from its own address, so that the rate limit of one never stops another. */
@@ -21,17 +21,6 @@ async function fillComment(page: Page, fields: { name: string; body: string; ema
   if (fields.email) await form.getByLabel(/^Email/).fill(fields.email);
   if (fields.website) await form.getByLabel(/^Website/).fill(fields.website);
   await form.getByLabel(/^Comment/).fill(fields.body);
-}
-
-/** The blogger, signed in to /admin in a browser of their own. */
-async function signInToAdmin(browser: Browser) {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  await admin.goto('/admin');
-  await admin.getByLabel('Password').fill(adminPassword);
-  await admin.getByRole('button', { name: 'Sign in' }).click();
-  await expect(admin.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  return { admin, context };
 }
 
 /** The blogger approves, from /admin, the held comment with this text. */

@@ -1,10 +1,11 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { migrateDatabase } from '@/db/migrate.mjs';
 import { inParallel, openCommentForm, postComment, postRawField, type SubmissionResult } from './support/comment-client';
 import { createScratchPostgres, createScratchSqlite, type ScratchDatabase } from './support/databases';
 import { freePort } from '@/tests/support/free-port';
 import { copyBuild, type FolioServer, removeBuild, startFolio } from './support/folio-server';
+import { adminPassword, signInToAdmin } from './support/admin';
 import { startPrivatePostgres } from './support/private-postgres';
 
 // One production build, copied once; each test runs its own servers, so they run one after another.
@@ -66,6 +67,8 @@ test.afterAll(async () => {
 
 /** Form data carries line breaks as CRLF, as browsers send them: that is the text the server receives. */
 const asSent = (text: string) => text.replace(/\r?\n/g, '\r\n');
+/** A comment is stored as sent, with its line breaks as LF. */
+const asStoredBody = (text: string) => text.replace(/\r\n?/g, '\n');
 const refusal = 'Please correct the marked fields.';
 const thanks = /^Thank you! Your comment is (published|awaiting moderation)\.$/;
 
@@ -128,7 +131,7 @@ test('XSS payloads in name, website and body are stored as sent or refused, and 
   expect(stored).toHaveLength(accepted.length);
   const storedByBody = new Map(stored.map((comment) => [comment.body, comment]));
   for (const { fields } of accepted) {
-    const comment = storedByBody.get(asSent(fields.body));
+    const comment = storedByBody.get(asStoredBody(fields.body));
     expect(comment, fields.body).toBeDefined();
     expect(comment?.author_name).toBe(asSent(fields.name));
     expect(comment?.author_url).toBe(fields.website === undefined ? null : asSent(fields.website));
@@ -223,6 +226,73 @@ for (const engine of engines) {
     expect((await postComment(form, { name: 'Afterwards', body: 'Still here' })).message).toMatch(thanks);
   });
 }
+
+/** The post page as a reader sees it, with or without JavaScript. */
+async function readPost(browser: Browser, url: string, javaScriptEnabled: boolean) {
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, context };
+}
+
+test('a comment nested 4,000 quotes deep waits in /admin with every decision, and once approved shows as text beside the others', async ({ browser }) => {
+  const database = await scratchDatabase(createScratchSqlite);
+  const server = await serve(database.url, { ...unthrottled, ADMIN_PASSWORD: adminPassword });
+  const form = await openCommentForm(server.url, slug);
+  const deepQuote = (word: string) => `${'>'.repeat(4_000)} ${word}`;
+  tried.payloads += 2;
+
+  // Held: a first-time commenter's comments wait, the deep ones among their neighbours.
+  const sent = [
+    await postComment(form, { name: 'Neighbour', body: 'Written before the deep quote' }),
+    await postComment(form, { name: 'Deep Quoter', body: deepQuote('kumquat') }),
+    await postComment(form, { name: 'Neighbour Two', body: 'Written after the deep quote' }),
+  ];
+  for (const result of sent) expect(result.message).toBe('Thank you! Your comment is awaiting moderation.');
+  const reader = await readPost(browser, form.pageUrl, true);
+  const readerForm = reader.page.getByRole('form', { name: 'Leave a comment' });
+  await readerForm.getByLabel('Name').fill('Deep Quoter Again');
+  await readerForm.getByLabel(/^Comment/).fill(deepQuote('rhubarb'));
+  await readerForm.getByRole('button', { name: 'Post comment' }).click();
+  await expect(reader.page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+  await expect(reader.page.getByRole('article', { name: 'Your comment' }).locator('blockquote')).toHaveCount(8);
+  await reader.context.close();
+  expect((await database.comments()).map((comment) => comment.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
+
+  // The queue loads with all four, each with every decision; the blogger deletes one deep quote and approves the rest.
+  const { admin, context } = await signInToAdmin(browser, { baseURL: server.url });
+  const held = admin.getByRole('region', { name: /Waiting for moderation/ }).getByRole('article');
+  await expect(held).toHaveCount(4);
+  for (const article of await held.all()) {
+    for (const decision of ['Approve', 'Spam', 'Delete']) await expect(article.getByRole('button', { name: decision })).toBeVisible();
+  }
+  await expect(held.filter({ hasText: 'kumquat' }).locator('blockquote')).toHaveCount(8);
+  await held.filter({ hasText: 'kumquat' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(held).toHaveCount(3);
+  for (const word of ['before', 'after', 'rhubarb']) {
+    await held.filter({ hasText: word }).getByRole('button', { name: 'Approve' }).click();
+  }
+  await expect(held).toHaveCount(0);
+  await expect(admin.getByRole('region', { name: 'Recently published' }).getByRole('article')).toHaveCount(3);
+  await context.close();
+  expect((await database.comments()).map((comment) => comment.body)).not.toContain(deepQuote('kumquat'));
+
+  // The post shows all three, the deep quote nested as deep as the cap with the rest as text, with and without JavaScript.
+  await expect.poll(async () => (await fetch(form.pageUrl)).text().then((html) => html.includes('rhubarb')), { timeout: 30_000 }).toBe(true);
+  for (const javaScriptEnabled of [true, false]) {
+    const { page, context: readerContext } = await readPost(browser, form.pageUrl, javaScriptEnabled);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(postTitle);
+    await expect(page.getByRole('heading', { name: '3 comments' })).toBeVisible();
+    const comments = page.locator('#comments article[id^="comment-"]');
+    await expect(comments.filter({ hasText: 'Written before the deep quote' })).toBeVisible();
+    await expect(comments.filter({ hasText: 'Written after the deep quote' })).toBeVisible();
+    const deep = comments.filter({ hasText: 'rhubarb' });
+    await expect(deep.locator('blockquote')).toHaveCount(8);
+    await expect(deep.locator('blockquote blockquote blockquote blockquote blockquote blockquote blockquote blockquote > p')).toHaveText(`${'>'.repeat(3_992)} rhubarb`);
+    await readerContext.close();
+  }
+  await expect.poll(async () => (await fetch(server.url)).text().then((html) => html.includes('3 comments')), { timeout: 30_000 }).toBe(true);
+});
 
 test('cross-site comment POSTs, with another Origin, Origin null or a forged action id, change nothing', async () => {
   const database = await scratchDatabase(createScratchSqlite);

@@ -3,6 +3,7 @@ import type { CommentFormState, OwnComment } from '@/lib/comments/form-state';
 import { issueFormToken } from '@/lib/comments/form-token';
 import { type CommentSettings, getCommentSettings } from '@/lib/comments/settings';
 import { createCommentStore } from '@/lib/comments/store';
+import { maxCommentNesting } from '@/lib/comments/markdown';
 import { handleCommentSubmission, type SubmissionContext } from '@/lib/comments/submit';
 import { engines, useTestDatabase } from './engines';
 
@@ -122,12 +123,32 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     expect(changedPosts).toEqual([]);
   });
 
-  it('accepts a body of exactly 5,000 characters once trimmed, and http and https websites', async () => {
+  it('accepts a body of exactly 5,000 characters, a line break sent as CRLF counting as one, and http and https websites', async () => {
     const { state } = await handleCommentSubmission(
-      commentForm({ body: `  ${'y'.repeat(5_000)}  `, website: 'https://grace.example/about' }),
+      commentForm({ body: `${'y'.repeat(2_500)}\r\n${'y'.repeat(2_499)}`, website: 'https://grace.example/about' }),
       context(),
     );
-    expect(savedOf(state).comment.body).toHaveLength(5_000);
+    expect(savedOf(state).comment.body).toBe(`${'y'.repeat(2_500)}\n${'y'.repeat(2_499)}`);
+  });
+
+  it('keeps the body as sent, leading spaces included, so that an indented code block stays code', async () => {
+    const body = '    const shed = build();\r\n      return shed;\rDone.  ';
+    const { state } = await handleCommentSubmission(commentForm({ name: '  Grace  ', body }), context());
+    const { comment } = savedOf(state);
+    expect(comment.body).toBe('    const shed = build();\n      return shed;\nDone.  ');
+    expect(comment.authorName).toBe('Grace');
+    expect(comment.html).toBe('<pre><code>const shed = build();\n  return shed;\n</code></pre>\n<p>Done.</p>');
+    expect((await store().getComment(comment.id))?.body).toBe(comment.body);
+  });
+
+  it('stores a 4,000-deep quote and answers with it rendered, nested no deeper than the cap', async () => {
+    const body = `${'>'.repeat(4_000)} deep`;
+    const { state } = await handleCommentSubmission(commentForm({ name: 'Deep Quoter', body }), context());
+    const { comment, message } = savedOf(state);
+    expect(message).toMatch(/awaiting moderation/i);
+    expect(comment.html.match(/<blockquote>/g)).toHaveLength(maxCommentNesting);
+    expect(comment.html).toContain(' deep</p>');
+    expect((await store().getComment(comment.id))?.body).toBe(body);
   });
 
   it('refuses comments on a page that is not a post', async () => {
@@ -196,7 +217,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     const ip = freshIp();
     const body = `Same words ${Math.random()}`;
     expect((await handleCommentSubmission(commentForm({ body }), context({ ip }))).state.kind).toBe('saved');
-    const again = await handleCommentSubmission(commentForm({ body: `  ${body} ` }), context({ ip }));
+    const again = await handleCommentSubmission(commentForm({ body }), context({ ip }));
     expect(errorOf(again.state).message).toMatch(/already posted/);
   });
 
