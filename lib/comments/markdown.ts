@@ -15,7 +15,7 @@ const markdown = new MarkdownIt('commonmark', { html: false }).use(limitNesting)
 markdown.validateLink = () => true;
 
 /** The Markdown subset comments may use; anything else (headings, images, tables) keeps only its text. */
-export const commentSchema = {
+const commentSchema = {
   ...defaultSchema,
   tagNames: ['p', 'br', 'em', 'strong', 'code', 'pre', 'a', 'blockquote', 'ul', 'ol', 'li'],
   attributes: { a: ['href'], ol: ['start'] },
