@@ -15,6 +15,11 @@ function leaf(token: Token): ElementContent[] {
       return [text('\n')];
     case 'hardbreak':
       return [element(token), text('\n')];
+    // Raw HTML is shown as the text the reader typed, never interpreted.
+    case 'html_block':
+      return [{ type: 'element', tagName: 'p', properties: {}, children: [text(token.content.replace(/\n$/, ''))] }];
+    case 'html_inline':
+      return [text(token.content)];
     case 'image':
       return [element(token)];
     case 'code_inline':

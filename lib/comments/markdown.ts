@@ -10,8 +10,11 @@ import { limitNesting } from './markdown-nesting';
 
 export { maxCommentNesting } from './markdown-nesting';
 
-/** CommonMark, with raw HTML shown as text; which links survive is the sanitiser's decision alone. */
-const markdown = new MarkdownIt('commonmark', { html: false }).use(limitNesting);
+/**
+ * CommonMark. Raw HTML is recognised, so that Markdown inside an HTML block stays as typed, and then
+ * shown as text (see tokensToHast); which links survive is the sanitiser's decision alone.
+ */
+const markdown = new MarkdownIt('commonmark', { html: true }).use(limitNesting);
 markdown.validateLink = () => true;
 
 /** The Markdown subset comments may use; anything else (headings, images, tables) keeps only its text. */

@@ -33,6 +33,10 @@ describe('renderCommentBody', () => {
     );
   });
 
+  it('leaves Markdown inside an HTML block as typed', () => {
+    expect(html('<script>window["al"+"ert"](1)</script>')).toBe('<p>&#x3C;script>window["al"+"ert"](1)&#x3C;/script></p>');
+  });
+
   it('keeps only the text of links to javascript:, data: and other schemes', () => {
     expect(html('[a](javascript:alert(1)) [*b*](data:text/html,hi) [c](ftp://files.example)')).toBe('<p>a <em>b</em> c</p>');
   });
