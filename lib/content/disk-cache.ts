@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildCacheDirectory, shippedDirectory, writableCacheDirectory } from '@/lib/deploy/paths.mjs';
 
 /** A stable digest of any JSON-serialisable key material. */
 export function hashKey(...parts: unknown[]): string {
@@ -9,25 +10,52 @@ export function hashKey(...parts: unknown[]): string {
   return hash.digest('hex');
 }
 
-/**
- * Returns the value stored under `key` in `directory`, or computes and stores it.
- */
-export async function cachedOnDisk<T>(
-  directory: string,
-  key: string,
-  extension: string,
-  compute: () => Promise<T>,
-  codec: { encode(value: T): Buffer | string; decode(data: Buffer): T },
-): Promise<T> {
-  const file = path.join(/*turbopackIgnore: true*/ directory, `${key}.${extension}`);
-  try {
-    return codec.decode(await readFile(/*turbopackIgnore: true*/ file));
-  } catch {
-    // Missing or unreadable entry: compute it afresh.
+export interface Codec<T> {
+  encode(value: T): Buffer | string;
+  decode(data: Buffer): T;
+}
+
+/** The first folder that holds the entry: what the build shipped, the build cache, then this server's own. */
+function readableDirectories(area: string): string[] {
+  return [...new Set([shippedDirectory(area), buildCacheDirectory(area), writableCacheDirectory(area)])];
+}
+
+async function readEntry<T>(area: string, name: string, codec: Codec<T>): Promise<T | undefined> {
+  for (const directory of readableDirectories(area)) {
+    try {
+      return codec.decode(await readFile(path.join(/*turbopackIgnore: true*/ directory, name)));
+    } catch {
+      // Missing or unreadable here: look in the next folder.
+    }
   }
+  return undefined;
+}
+
+const warnedDirectories = new Set<string>();
+
+/**
+ * Returns the value stored under `key` in the cache `area` (`mdx`, `og`), or computes and stores it.
+ * A cache that cannot be written (a read-only disk) is a miss, said once per folder, never an error.
+ */
+export async function cachedOnDisk<T>(area: string, key: string, extension: string, compute: () => Promise<T>, codec: Codec<T>): Promise<T> {
+  const name = `${key}.${extension}`;
+  const cached = await readEntry(area, name, codec);
+  if (cached !== undefined) return cached;
   const value = await compute();
-  await writeFileAtomically(file, codec.encode(value));
+  const directory = writableCacheDirectory(area);
+  try {
+    await writeFileAtomically(path.join(/*turbopackIgnore: true*/ directory, name), codec.encode(value));
+  } catch (error) {
+    if (!warnedDirectories.has(directory)) {
+      warnedDirectories.add(directory);
+      console.warn(`Folio cannot write its cache in ${directory} (${describeFsError(error)}); results are computed again when needed.`);
+    }
+  }
   return value;
+}
+
+function describeFsError(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 /** Writes through a temporary file and a rename, so that parallel build workers never read a half-written file. */
