@@ -136,29 +136,23 @@ function mayUseNetwork(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build' || process.env.NODE_ENV === 'development';
 }
 
-/** The blogroll as the build saw it, keyed by the configuration it was loaded for. */
-const shippedBlogrollSchema = z.object({ key: z.string(), blogs: z.array(blogSchema) });
-
-function configurationKey(): string {
-  return JSON.stringify([process.env.FOLIO_BLOGROLL, siteConfig.blogroll]);
-}
-
 /**
- * What the build shipped, so that a regeneration on a fresh serverless instance (no build cache,
- * no network) shows the same box; undefined when nothing was shipped for this configuration.
+ * The blogroll as this build saw it (the build decides what the box shows, whatever the server's
+ * environment), so that a regeneration on a fresh serverless instance, with no build cache and
+ * no network, shows the same box. Undefined when the build shipped none.
  */
-async function readShippedBlogroll(key: string): Promise<Blog[] | undefined> {
+async function readShippedBlogroll(): Promise<Blog[] | undefined> {
   try {
-    const shipped = shippedBlogrollSchema.safeParse(JSON.parse(await readFile(shippedDirectory('blogroll.json'), 'utf8')));
-    return shipped.success && shipped.data.key === key ? shipped.data.blogs : undefined;
+    const shipped = z.array(blogSchema).safeParse(JSON.parse(await readFile(shippedDirectory('blogroll.json'), 'utf8')));
+    return shipped.success ? shipped.data : undefined;
   } catch {
     return undefined;
   }
 }
 
-async function loadConfiguredBlogroll(key: string): Promise<Blog[]> {
+async function loadConfiguredBlogroll(): Promise<Blog[]> {
   // `next dev` follows the feeds as they are now, not as the last build saw them.
-  const shipped = process.env.NODE_ENV === 'development' ? undefined : await readShippedBlogroll(key);
+  const shipped = process.env.NODE_ENV === 'development' ? undefined : await readShippedBlogroll();
   return (
     shipped ??
     loadBlogroll({
@@ -178,15 +172,15 @@ async function loadConfiguredBlogroll(key: string): Promise<Blog[]> {
 const memo = globalThis as typeof globalThis & { folioBlogroll?: { key: string; blogs: Promise<Blog[]> } };
 
 export function getBlogroll(): Promise<Blog[]> {
-  const key = configurationKey();
-  if (memo.folioBlogroll?.key !== key) memo.folioBlogroll = { key, blogs: loadConfiguredBlogroll(key) };
+  const key = JSON.stringify([process.env.FOLIO_BLOGROLL, siteConfig.blogroll]);
+  if (memo.folioBlogroll?.key !== key) memo.folioBlogroll = { key, blogs: loadConfiguredBlogroll() };
   return memo.folioBlogroll.blogs;
 }
 
 /** Loads the blogroll (fetching the feeds) and ships it with the build; see scripts/prepare-build.ts. */
 export async function shipBlogroll(): Promise<void> {
   const blogs = await getBlogroll();
-  await writeFileAtomically(shippedDirectory('blogroll.json'), JSON.stringify({ key: configurationKey(), blogs }));
+  await writeFileAtomically(shippedDirectory('blogroll.json'), JSON.stringify(blogs));
 }
 
 /** What the box at the end of a post shows. */

@@ -7,7 +7,7 @@ import { readOrCreateLocalSecret } from '@/lib/security/local-secret.mjs';
  * Refuses to start, with one sentence naming the setting to use, where Folio would have to write
  * at run time and cannot (a serverless host, a read-only app folder), rather than failing requests.
  */
-export function checkServerEnvironment(): void {
+function checkServerEnvironment(): void {
   if (!process.env.FOLIO_SECRET) readOrCreateLocalSecret();
   const target = resolveDatabaseTarget();
   // A missing folder is one `npm run db:migrate` has yet to create: the blog serves without comments until then.
@@ -17,5 +17,15 @@ export function checkServerEnvironment(): void {
     accessSync(path.dirname(target.file), constants.W_OK);
   } catch (error) {
     throw new Error(sqliteNotWritable(target.file, error instanceof Error && 'code' in error ? String(error.code) : String(error)));
+  }
+}
+
+/** Next would keep serving and answer every request with the error: stop with the one sentence instead. */
+export function stopUnlessServerCanRun(): void {
+  try {
+    checkServerEnvironment();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
   }
 }
