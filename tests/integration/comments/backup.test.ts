@@ -3,12 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type DatabaseTarget, openPostgres } from '@/db/connection.mjs';
+import type { DatabaseTarget } from '@/db/connection.mjs';
 import { commentsBackupSchema, type CommentsBackup } from '@/lib/comments/backup';
 import { type Comment, type CommentStore, createCommentStore } from '@/lib/comments/store';
-import { engines, useTestDatabase } from './engines';
+import { createEmptyPostgresDatabase, engines, useTestDatabase } from './engines';
 
 const run = promisify(execFile);
 const sqlite = engines[0]!;
@@ -63,18 +62,8 @@ describe(`comments backup from SQLite to ${other.name}`, () => {
 /** A database nobody has migrated yet, as a restore after losing the old one finds it. */
 const freshDatabases: { name: string; create(folder: string): Promise<{ target: DatabaseTarget; drop(): Promise<unknown> }> }[] = [
   { name: 'SQLite', create: async (folder) => ({ target: { engine: 'sqlite', file: path.join(folder, 'new/comments.sqlite') }, drop: async () => {} }) },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', create: () => createFreshPostgres(process.env.TEST_DATABASE_URL!) }] : []),
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', create: () => createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL!) }] : []),
 ];
-
-async function createFreshPostgres(serverUrl: string) {
-  const name = `folio_restore_${randomBytes(6).toString('hex')}`;
-  const admin = openPostgres(serverUrl);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const target: DatabaseTarget = { engine: 'postgres', url: url.toString() };
-  return { target, drop: async () => (await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), await admin.end()) };
-}
 
 describe.each(freshDatabases)('restoring comments into a new $name database', ({ create }) => {
   const backup: CommentsBackup = {
