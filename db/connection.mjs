@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
 import { detectEphemeralHost, embeddedDatabaseRefusal } from '../lib/deploy/environment.mjs';
+import { errorCode } from '../lib/deploy/error-code.mjs';
 import { dataDirectory } from '../lib/deploy/paths.mjs';
 
 /** @typedef {{ engine: 'sqlite', file: string } | { engine: 'postgres', url: string }} DatabaseTarget */
@@ -38,7 +39,7 @@ export function openSqlite(file, { create }) {
     sqlite.pragma('foreign_keys = ON');
     return sqlite;
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = errorCode(error);
     if (!['EROFS', 'EPERM', 'EACCES', 'SQLITE_READONLY'].includes(code)) throw error;
     throw new Error(sqliteNotWritable(file, code), { cause: error });
   }

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode } from '@/lib/deploy/error-code.mjs';
 import { buildCacheDirectory, shippedDirectory, writableCacheDirectory } from '@/lib/deploy/paths.mjs';
 
 /** A stable digest of any JSON-serialisable key material. */
@@ -31,7 +32,8 @@ async function readEntry<T>(area: string, name: string, codec: Codec<T>): Promis
   return undefined;
 }
 
-const warnedDirectories = new Set<string>();
+// Process-wide, as each route bundle has its own module state: one warning per folder is enough.
+const warnedDirectories = ((globalThis as typeof globalThis & { folioUnwritableCaches?: Set<string> }).folioUnwritableCaches ??= new Set());
 
 /**
  * Returns the value stored under `key` in the cache `area` (`mdx`, `og`), or computes and stores it.
@@ -48,14 +50,10 @@ export async function cachedOnDisk<T>(area: string, key: string, extension: stri
   } catch (error) {
     if (!warnedDirectories.has(directory)) {
       warnedDirectories.add(directory);
-      console.warn(`Folio cannot write its cache in ${directory} (${describeFsError(error)}); results are computed again when needed.`);
+      console.warn(`Folio cannot write its cache in ${directory} (${errorCode(error)}); results are computed again when needed.`);
     }
   }
   return value;
-}
-
-function describeFsError(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 /** Writes through a temporary file and a rename, so that parallel build workers never read a half-written file. */

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDatabaseTarget, sqliteNotWritable } from '@/db/connection.mjs';
+import { errorCode } from '@/lib/deploy/error-code.mjs';
 import { readOrCreateLocalSecret } from '@/lib/security/local-secret.mjs';
 
 /**
@@ -16,7 +17,7 @@ function checkServerEnvironment(): void {
     // SQLite writes its journal beside the database, so the folder must be writable, not only the file.
     accessSync(path.dirname(target.file), constants.W_OK);
   } catch (error) {
-    throw new Error(sqliteNotWritable(target.file, error instanceof Error && 'code' in error ? String(error.code) : String(error)));
+    throw new Error(sqliteNotWritable(target.file, errorCode(error)));
   }
 }
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectEphemeralHost, generatedSecretRefusal } from '../deploy/environment.mjs';
+import { errorCode } from '../deploy/error-code.mjs';
 import { dataDirectory } from '../deploy/paths.mjs';
 
 /** @param {string} file */
@@ -32,7 +33,7 @@ export function readOrCreateLocalSecret() {
     writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
     return secret;
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    const code = errorCode(error);
     if (code === 'EEXIST') return readSecret(file);
     throw new Error(`FOLIO_SECRET is not set and Folio cannot keep a generated secret in ${path.dirname(file)} (${code}): set FOLIO_SECRET (see docs/deploy.md).`, {
       cause: error,
