@@ -31,8 +31,9 @@ function newestChange(entry) {
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const options = { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } };
 
+/** The whole of `npm run build`, so that the server has the compiled posts it ships with (scripts/prepare-build.ts). */
 function build() {
-  const result = spawnSync(process.execPath, [nextBin, 'build'], options);
+  const result = spawnSync('npm', ['run', 'build'], options);
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
