@@ -10,6 +10,8 @@ import { type Comment, type CommentStore, createCommentStore } from '@/lib/comme
 import { createEmptyPostgresDatabase, engines, useTestDatabase } from './engines';
 
 const run = promisify(execFile);
+// Each command starts npm and tsx: seconds apiece, and far more while parallel builds load the machine.
+const backupCommandsMs = 120_000;
 const sqlite = engines[0]!;
 // PostgreSQL when the run has one: the backup then moves comments between engines.
 const other = engines.at(-1)!;
@@ -56,7 +58,7 @@ describe(`comments backup from SQLite to ${other.name}`, () => {
     expect(await backupCommand('import', destination().target, file)).toContain('Imported 0 comments');
     expect(await asSeen(destination().store)).toEqual(await asSeen(store));
     expect((await destination().store.listApproved('a-post')).map((comment) => comment.body)).toEqual(['First! (edited)', 'A reply']);
-  });
+  }, backupCommandsMs);
 });
 
 /** A database nobody has migrated yet, as a restore after losing the old one finds it. */
@@ -92,5 +94,5 @@ describe.each(freshDatabases)('restoring comments into a new $name database', ({
       await database.drop();
       await rm(folder, { recursive: true, force: true });
     }
-  });
+  }, backupCommandsMs);
 });
