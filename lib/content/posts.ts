@@ -2,11 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
+import { postsDirectory } from '@/lib/deploy/paths.mjs';
 import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
-import { cacheDirectory, postsDirectory } from './paths';
 import { PostError } from './post-error';
 import { readFrontmatter } from './read-frontmatter';
 import { readingStats, type ReadingStats } from './reading-stats';
@@ -87,15 +87,20 @@ function getPipelineKey(): string {
 // keeping every post of a 1,000-post build made each build worker hold hundreds of megabytes.
 const compiledInProcess = (processWide.folioCompiledPosts ??= new LRUCache({ max: 64 }));
 
+/** Names a post's compiled form: the same source through the same pipeline compiles the same. */
+export function compiledPostKey(source: string): string {
+  return hashKey(getPipelineKey(), source);
+}
+
 /**
- * Compiles a post once: afterwards, and whenever an earlier build compiled the same source with
- * the same pipeline, it comes from memory while recent, else from the disk cache.
+ * Compiles a post once: afterwards, and whenever the build compiled the same source with the same
+ * pipeline, it comes from memory while recent, else from what the build shipped or cached on disk.
  */
 export function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
-  const key = hashKey(getPipelineKey(), source);
+  const key = compiledPostKey(source);
   let compiled = compiledInProcess.get(key);
   if (!compiled) {
-    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec);
+    compiled = cachedOnDisk('mdx', key, 'json', () => compilePost(file, source), jsonCodec);
     compiledInProcess.set(key, compiled);
     compiled.catch(() => compiledInProcess.delete(key));
   }
