@@ -3,5 +3,4 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { stampPeerAddresses } = await import('./lib/security/peer-address.mjs');
   stampPeerAddresses();
-  if (process.env.REDIS_URL) await (await import('./lib/cache/seed-shared-cache')).seedSharedCache();
 }

@@ -7,7 +7,7 @@ export function buildIntoDistDir(distDir: string, env: Record<string, string>): 
   return preservingNextTypeFiles(process.cwd(), async () => {
     const child = spawn(path.resolve('node_modules/.bin/next'), ['build'], {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FOLIO_DIST_DIR: distDir, ...env },
-      timeout: 240_000,
+      timeout: 540_000,
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
