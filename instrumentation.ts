@@ -4,5 +4,4 @@ export async function register() {
   (await import('./lib/deploy/check-server')).stopUnlessServerCanRun();
   const { stampPeerAddresses } = await import('./lib/security/peer-address.mjs');
   stampPeerAddresses();
-  if (process.env.REDIS_URL) await (await import('./lib/cache/seed-shared-cache')).seedSharedCache();
 }

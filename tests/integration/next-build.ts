@@ -9,7 +9,7 @@ async function runStep(command: string, args: string[], env: Record<string, stri
   const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
     // A loaded two-core machine runs several builds at once during `npm test`.
-    timeout: 420_000,
+    timeout: 540_000,
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
