@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { ThemeColors } from '@/components/theme-colors';
 import { siteCard } from '@/lib/og/paths';
 import { pageAlternates } from '@/lib/share/feeds';
 import siteConfig from '@/site.config';
@@ -20,14 +21,17 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   colorScheme: 'light dark',
   themeColor: [
-    { media: '(prefers-color-scheme: light)', color: '#fdfcfa' },
-    { media: '(prefers-color-scheme: dark)', color: '#17171a' },
+    { media: '(prefers-color-scheme: light)', color: siteConfig.colors.light.background },
+    { media: '(prefers-color-scheme: dark)', color: siteConfig.colors.dark.background },
   ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={siteConfig.language}>
+      <head>
+        <ThemeColors />
+      </head>
       <body>
         <a className="skip-link" href="#content">
           Skip to content

@@ -21,6 +21,9 @@ const work = path.join(root, 'bench/tmp');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number).filter((posts) => posts > 0);
 const figures: Figure[] = [];
+const samplePost = 'a-year-of-plain-text-notes';
+// The forms in prerendered pages are signed at build time: build and servers share one secret.
+const benchEnv = { FOLIO_SECRET: 'folio-bench-secret', DATABASE_URL: `file:${path.join(work, 'site.sqlite')}` };
 const mb = 1024 * 1024;
 
 function log(message: string) {
@@ -69,17 +72,25 @@ async function benchBuilds(posts: number) {
     { section, measure: `social image per image, p50 (${timed} images, one at a time)`, value: of('cardMs', 0.5), unit: 'ms', target: big ? { atMost: 60 } : undefined },
     { section, measure: 'social image per image, p95', value: of('cardMs', 0.95), unit: 'ms' },
   );
+  log(`bytes a reader of one post downloads, ${posts} posts`);
+  const server = await startNext(root, target.distDir, { ...benchEnv, FOLIO_CONTENT_DIR: contentDirectory });
+  try {
+    // Bytes are the same on every load: one suffices.
+    const weight = await measurePage(`${server.url}/blog/post-${String(Math.ceil(posts / 2)).padStart(4, '0')}`);
+    figures.push(
+      { section, measure: 'post page: bytes transferred until the network is idle', value: weight.transferredBytes / 1024, unit: 'kB' },
+      { section, measure: 'post page: of which link prefetches', value: weight.prefetchBytes / 1024, unit: 'kB' },
+    );
+  } finally {
+    await server.stop();
+  }
   await rm(path.join(root, target.distDir), { recursive: true, force: true });
 }
 
-const samplePost = 'a-year-of-plain-text-notes';
-// The forms in prerendered pages are signed at build time: build and servers share one secret.
-const benchEnv = { FOLIO_SECRET: 'folio-bench-secret', DATABASE_URL: `file:${path.join(work, 'site.sqlite')}` };
 
 async function benchPages() {
   const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site') };
   log('building the sample site and the bare Next.js baseline');
-  await prepareDatabase(benchEnv.DATABASE_URL);
   await runBuild(site, benchEnv);
   const baselineDir = path.join(root, 'bench/baseline-app');
   await runBuild({ root: baselineDir, contentDirectory: site.contentDirectory, distDir: '.next', cacheDirectory: site.cacheDirectory });
@@ -100,6 +111,7 @@ async function benchPages() {
       { section: 'Post page', measure: 'JS above the floor', value: postJs - floor, unit: 'kB', target: { atMost: 10 } },
       { section: 'Post page', measure: 'CSS, gzipped', value: pick(postWeights, 'cssGzipBytes') / 1024, unit: 'kB', target: { atMost: 15 } },
       { section: 'Post page', measure: 'requests', value: pick(postWeights, 'requests'), unit: '' },
+      { section: 'Post page', measure: 'bytes transferred until the network is idle', value: pick(postWeights, 'transferredBytes') / 1024, unit: 'kB' },
       { section: 'Post page', measure: 'bare page requests', value: pick(baseWeights, 'requests'), unit: '' },
       { section: 'Post page', measure: 'cumulative layout shift', value: pick(postWeights, 'layoutShift'), unit: '', target: { atMost: 0.01 } },
     );
@@ -211,6 +223,7 @@ async function benchCommentWrites(distDir: string) {
 const started = performance.now();
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
+await prepareDatabase(benchEnv.DATABASE_URL);
 for (const posts of sizes) await benchBuilds(posts);
 await benchPages();
 await benchCommentWrites('bench/tmp/dist-site');

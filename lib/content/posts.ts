@@ -6,7 +6,7 @@ import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
-import { cacheDirectory, postsDirectory } from './paths';
+import { cacheDirectory, postSlugPattern, postsDirectory } from './paths';
 import { PostError } from './post-error';
 import { readFrontmatter } from './read-frontmatter';
 import { readingStats, type ReadingStats } from './reading-stats';
@@ -18,8 +18,6 @@ export interface PostSummary extends Frontmatter, ReadingStats {
 
 export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter'> {}
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** Drafts are for the writer's eyes: shown by `next dev`, never in a production build. */
 function showDrafts(): boolean {
   return process.env.NODE_ENV !== 'production';
@@ -27,7 +25,7 @@ function showDrafts(): boolean {
 
 async function readSummary(file: string): Promise<PostSummary> {
   const slug = path.basename(file, '.mdx');
-  if (!slugPattern.test(slug)) {
+  if (!postSlugPattern.test(slug)) {
     throw new PostError(file, `file name "${slug}" is not a URL slug: use lower-case letters, digits and single hyphens`);
   }
   const { frontmatter, content } = readFrontmatter(file, await readFile(file, 'utf8'));
