@@ -10,7 +10,8 @@ export function hashKey(...parts: unknown[]): string {
 }
 
 /**
- * Returns the value stored under `key` in `directory`, or computes and stores it.
+ * Returns the value stored under `key` in `directory`, or computes and stores it. An entry that
+ * `isFresh` rejects (it depends on more than its key) is computed again and replaced.
  */
 export async function cachedOnDisk<T>(
   directory: string,
@@ -18,10 +19,12 @@ export async function cachedOnDisk<T>(
   extension: string,
   compute: () => Promise<T>,
   codec: { encode(value: T): Buffer | string; decode(data: Buffer): T },
+  isFresh: (value: T) => Promise<boolean> = async () => true,
 ): Promise<T> {
   const file = path.join(/*turbopackIgnore: true*/ directory, `${key}.${extension}`);
   try {
-    return codec.decode(await readFile(/*turbopackIgnore: true*/ file));
+    const stored = codec.decode(await readFile(/*turbopackIgnore: true*/ file));
+    if (await isFresh(stored)) return stored;
   } catch {
     // Missing or unreadable entry: compute it afresh.
   }

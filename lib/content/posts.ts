@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
 import { installedVersions } from '@/lib/installed-versions';
-import { compilePost, pipelineOptions, type CompiledPost } from './compile';
+import { compilePost, dependenciesUnchanged, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
 import { cacheDirectory, postSlugPattern, postsDirectory } from './paths';
@@ -16,7 +16,7 @@ export interface PostSummary extends Frontmatter, ReadingStats {
   file: string;
 }
 
-export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter'> {}
+export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter' | 'dependencies'> {}
 
 /** Drafts are for the writer's eyes: shown by `next dev`, never in a production build. */
 function showDrafts(): boolean {
@@ -85,18 +85,23 @@ function getPipelineKey(): string {
 // keeping every post of a 1,000-post build made each build worker hold hundreds of megabytes.
 const compiledInProcess = (processWide.folioCompiledPosts ??= new LRUCache({ max: 64 }));
 
+const isFresh = (post: CompiledPost) => dependenciesUnchanged(post.dependencies);
+
 /**
  * Compiles a post once: afterwards, and whenever an earlier build compiled the same source with
- * the same pipeline, it comes from memory while recent, else from the disk cache.
+ * the same pipeline, it comes from memory while recent, else from the disk cache — unless a file
+ * the post imports has changed since, which compiles it again.
  */
-export function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
+export async function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
   const key = hashKey(getPipelineKey(), source);
-  let compiled = compiledInProcess.get(key);
-  if (!compiled) {
-    compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec);
-    compiledInProcess.set(key, compiled);
-    compiled.catch(() => compiledInProcess.delete(key));
+  const remembered = compiledInProcess.get(key);
+  if (remembered) {
+    const post = await remembered;
+    if (await isFresh(post)) return post;
   }
+  const compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec, isFresh);
+  compiledInProcess.set(key, compiled);
+  compiled.catch(() => compiledInProcess.delete(key));
   return compiled;
 }
 

@@ -53,7 +53,7 @@ test('saving a post updates the open page, without reloading it', async ({ page 
   await openLive(page, postPath);
   const saved = Date.now();
   await edit(postFile(), (source) => source.replace('Last October I deleted', 'Last October I gladly deleted'));
-  await expect(page.getByText('Last October I gladly deleted')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Last October I gladly deleted')).toBeVisible({ timeout: 30_000 });
   test.info().annotations.push({ type: 'save to screen', description: `${Date.now() - saved} ms` });
   expect(await stillMarked(page)).toBe(true);
 });
@@ -63,10 +63,10 @@ test('a post that stops compiling says where, and the message goes when it is fi
   const before = await readFile(postFile(), 'utf8');
   await edit(postFile(), (source) => source.replace('## Why I left the app', '## Why I left the app\n\n<Callout type="tip">never closed'));
   const alert = page.getByRole('alert').filter({ hasText: 'does not compile' });
-  await expect(alert).toContainText(/a-year-of-plain-text-notes\.mdx:\d+:\d+: /, { timeout: 15_000 });
+  await expect(alert).toContainText(/a-year-of-plain-text-notes\.mdx:\d+:\d+: /, { timeout: 30_000 });
   await writeFile(postFile(), before.replace('## Why I left the app', '## Why I left it'));
-  await expect(alert).toHaveCount(0, { timeout: 15_000 });
-  await expect(page.getByRole('heading', { name: 'Why I left it' })).toBeVisible({ timeout: 15_000 });
+  await expect(alert).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Why I left it' })).toBeVisible({ timeout: 30_000 });
   expect(await stillMarked(page)).toBe(true);
 });
 
@@ -75,8 +75,23 @@ test('adding and deleting a post updates the open home page', async ({ page }) =
   const added = path.join(posts, 'fresh-from-the-editor.mdx');
   await writeFile(added, '---\ntitle: Fresh from the editor\ndate: 2030-01-01\n---\n\nJust written.\n');
   const listed = page.getByRole('main').getByRole('link', { name: 'Fresh from the editor' });
-  await expect(listed).toBeVisible({ timeout: 15_000 });
+  await expect(listed).toBeVisible({ timeout: 30_000 });
   await unlink(added);
-  await expect(listed).toHaveCount(0, { timeout: 15_000 });
+  await expect(listed).toHaveCount(0, { timeout: 30_000 });
+  expect(await stillMarked(page)).toBe(true);
+});
+
+test('a new post opens from the home page at once, and saving a component it imports updates it', async ({ page }) => {
+  await openLive(page, '/');
+  const component = path.join(posts, 'plant-list.tsx');
+  await writeFile(component, 'export function PlantList() { return <p>Tomatoes and beans</p>; }\n');
+  await writeFile(
+    path.join(posts, 'what-grows-here.mdx'),
+    "---\ntitle: What grows here\ndate: 2029-05-01\n---\n\nimport { PlantList } from './plant-list'\n\n<PlantList />\n",
+  );
+  await page.getByRole('main').getByRole('link', { name: 'What grows here' }).click({ timeout: 30_000 });
+  await expect(page.getByText('Tomatoes and beans')).toBeVisible();
+  await writeFile(component, 'export function PlantList() { return <p>Tomatoes, beans and squash</p>; }\n');
+  await expect(page.getByText('Tomatoes, beans and squash')).toBeVisible({ timeout: 30_000 });
   expect(await stillMarked(page)).toBe(true);
 });

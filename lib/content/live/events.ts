@@ -4,12 +4,13 @@ import { subscribeToContent } from './content-watcher';
 const keepAliveMs = 15_000;
 
 /** An event stream of the content state, open until the page that asked goes away. */
-export function liveContentEvents(signal: AbortSignal): Response {
+export function liveContentEvents(request: Request): Response {
+  const { signal } = request;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (text: string) => controller.enqueue(encoder.encode(text));
-      const unsubscribe = subscribeToContent((state) => send(`data: ${JSON.stringify(state)}\n\n`));
+      const unsubscribe = subscribeToContent((state) => send(`data: ${JSON.stringify(state)}\n\n`), new URL(request.url).origin);
       // Comments keep proxies and the browser from closing an idle stream.
       const keepAlive = setInterval(() => send(': keep-alive\n\n'), keepAliveMs);
       signal.addEventListener('abort', () => {
