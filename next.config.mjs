@@ -2,20 +2,28 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { checkBuildEnvironment } from './lib/deploy/environment.mjs';
+import { distDirectory, postsDirectory, shippedDirectory } from './lib/deploy/paths.mjs';
 import { securityHeaders } from './lib/security/headers.mjs';
+
+/** @param {string} folder */
+const everyFileIn = (folder) => `./${path.relative(import.meta.dirname, folder).split(path.sep).join('/')}/**`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests build a second app (broken fixtures) beside the real one without clobbering it.
-  distDir: process.env.FOLIO_DIST_DIR || '.next',
+  distDir: distDirectory(),
   // These run esbuild or native code at build time and must not be bundled.
   serverExternalPackages: ['mdx-bundler', 'esbuild', 'shiki', 'rehype-pretty-code'],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm run build` completes it into a folder that runs on its own (scripts/complete-standalone.mjs).
   output: 'standalone',
-  // Regenerating a page keys its caches by the renderers' versions, read from their package.json.
-  outputFileTracingIncludes: { '/**': ['./node_modules/*/package.json', './node_modules/@*/*/package.json'] },
+  // Regenerating a page at run time (a comment changed it) reads the posts, what `npm run build`
+  // compiled for them (scripts/prepare-build.ts) and the renderers' versions, which key the caches.
+  // Every function carries them: a serverless host has no build cache and no writable app folder.
+  outputFileTracingIncludes: {
+    '/**': ['./node_modules/*/package.json', './node_modules/@*/*/package.json', everyFileIn(postsDirectory()), everyFileIn(shippedDirectory())],
+  },
   // Several instances share prerendered pages and their regenerations through Redis (docs/deploy.md).
   ...(process.env.REDIS_URL && {
     cacheHandler: path.resolve(import.meta.dirname, 'lib/cache/redis-cache-handler.mjs'),

@@ -4,13 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
 import { detectEphemeralHost, embeddedDatabaseRefusal } from '../lib/deploy/environment.mjs';
+import { errorCode } from '../lib/deploy/error-code.mjs';
+import { dataDirectory } from '../lib/deploy/paths.mjs';
 
 /** @typedef {{ engine: 'sqlite', file: string } | { engine: 'postgres', url: string }} DatabaseTarget */
-
-/** Where Folio keeps its own files: the SQLite database and the generated secret. */
-export function dataDirectory() {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.FOLIO_DATA_DIR || 'data');
-}
 
 /**
  * `DATABASE_URL` unset: the embedded SQLite file under data/; `postgres://…`: PostgreSQL;
@@ -42,14 +39,21 @@ export function openSqlite(file, { create }) {
     sqlite.pragma('foreign_keys = ON');
     return sqlite;
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = errorCode(error);
     if (!['EROFS', 'EPERM', 'EACCES', 'SQLITE_READONLY'].includes(code)) throw error;
-    throw new Error(
-      `The embedded SQLite database cannot be written at ${file} (${code}). On a read-only or ephemeral ` +
-        'filesystem, set DATABASE_URL to a PostgreSQL database (see docs/deploy.md).',
-      { cause: error },
-    );
+    throw new Error(sqliteNotWritable(file, code), { cause: error });
   }
+}
+
+/**
+ * @param {string} file
+ * @param {string} code
+ */
+export function sqliteNotWritable(file, code) {
+  return (
+    `The embedded SQLite database cannot be written at ${file} (${code}). On a read-only or ephemeral ` +
+    'filesystem, set DATABASE_URL to a PostgreSQL database (see docs/deploy.md).'
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 // comment, restorable into either engine (DATABASE_URL says which database, as for the server).
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolveDatabaseTarget } from '@/db/connection.mjs';
+import { migrateDatabase } from '@/db/migrate.mjs';
 import { commentsBackupSchema, exportComments, importComments } from '@/lib/comments/backup';
 import { createCommentStore } from '@/lib/comments/store';
 
@@ -11,7 +12,10 @@ if ((command !== 'export' && command !== 'import') || !file) {
   process.exit(2);
 }
 
-const store = createCommentStore(resolveDatabaseTarget());
+const target = resolveDatabaseTarget();
+// A restore often goes into a new database: bring its schema up to date first, as `npm start` does.
+if (command === 'import') await migrateDatabase(target);
+const store = createCommentStore(target);
 try {
   if (command === 'export') {
     const backup = await exportComments(store);

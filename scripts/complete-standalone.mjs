@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // After `next build`: makes the standalone folder a blog that runs on its own with
-// `node .next/standalone/server.js`. Next traces the server's code into it but leaves out the
-// browser assets, public/, the posts and the caches that regenerating a page reads.
+// `node .next/standalone/server.js`. Next traces the server's code, the posts and what
+// scripts/prepare-build.ts compiled for them into it, but leaves out the browser assets and public/.
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { distDirectory, postsDirectory } from '../lib/deploy/paths.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const distDir = process.env.FOLIO_DIST_DIR || '.next';
+const distDir = distDirectory();
 const standalone = path.join(root, distDir, 'standalone');
 
 if (!existsSync(path.join(standalone, 'server.js'))) {
@@ -17,9 +18,9 @@ if (!existsSync(path.join(standalone, 'server.js'))) {
 const copies = [
   [path.join(root, 'public'), path.join(standalone, 'public')],
   [path.join(root, distDir, 'static'), path.join(standalone, distDir, 'static')],
-  // The server changes into its own folder, so the posts and caches go where it looks for them.
-  [process.env.FOLIO_CONTENT_DIR ? path.resolve(process.env.FOLIO_CONTENT_DIR) : path.join(root, 'content/posts'), path.join(standalone, 'content/posts')],
-  [path.join(root, distDir, 'cache/folio'), path.join(standalone, distDir, 'cache/folio')],
+  // The server changes into its own folder, so the posts go where it looks for them (tracing
+  // only reaches posts inside the project).
+  [postsDirectory(), path.join(standalone, 'content/posts')],
 ];
 for (const [from, to] of copies) {
   if (!existsSync(from)) continue;

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { migrateDatabase } from '../db/migrate.mjs';
+import { distDirectory } from '../lib/deploy/paths.mjs';
 import { readOrCreateLocalSecret } from '../lib/security/local-secret.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,8 +18,7 @@ try {
   // The blog itself does not need the database: serve it, and comments work once the database is back.
   console.error(`Could not bring the comments database up to date: ${error instanceof Error ? error.message : error}`);
 }
-const distDir = process.env.FOLIO_DIST_DIR || '.next';
-const buildId = path.join(root, distDir, 'BUILD_ID');
+const buildId = path.join(root, distDirectory(), 'BUILD_ID');
 const sources = ['app', 'components', 'lib', 'content', 'public', 'db', 'site.config.ts', 'next.config.mjs', 'package-lock.json'];
 
 function newestChange(entry) {
@@ -31,8 +31,9 @@ function newestChange(entry) {
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const options = { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } };
 
+/** The whole of `npm run build`, so that the server has the compiled posts it ships with (scripts/prepare-build.ts). */
 function build() {
-  const result = spawnSync(process.execPath, [nextBin, 'build'], options);
+  const result = spawnSync('npm', ['run', 'build'], options);
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

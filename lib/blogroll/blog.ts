@@ -19,12 +19,14 @@ export type Article = z.infer<typeof articleSchema>;
 export type FeedSnapshot = z.infer<typeof feedSnapshotSchema>;
 
 /** A followed blog as pages show it; `latest` is missing when its feed never loaded. */
-export interface Blog {
-  feedUrl: string;
-  name: string;
-  homepage?: string;
-  latest?: Article;
-}
+export const blogSchema = z.object({
+  feedUrl: z.string(),
+  name: z.string(),
+  homepage: z.string().optional(),
+  latest: articleSchema.optional(),
+});
+
+export type Blog = z.infer<typeof blogSchema>;
 
 /** Newest first; articles without a date go last, in their original order. */
 export function compareNewestFirst(a: Pick<Article, 'published'>, b: Pick<Article, 'published'>): number {

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { DetectError, MalformedError } from 'feedsmith';
-import { cacheDirectory } from '@/lib/content/paths';
+import { z } from 'zod';
+import { writeFileAtomically } from '@/lib/content/disk-cache';
+import { buildCacheDirectory, shippedDirectory } from '@/lib/deploy/paths.mjs';
 import siteConfig from '@/site.config';
-import { compareNewestFirst, type Article, type Blog } from './blog';
+import { blogSchema, compareNewestFirst, type Article, type Blog } from './blog';
 import { readCacheEntry, withCacheLock, writeCacheEntry, type CacheEntry } from './cache';
 import { getBlogrollSettings, type BlogrollSettings, type FeedSource } from './config';
 import { parseFeedSnapshot } from './parse';
@@ -126,11 +129,39 @@ export function selectLatestArticles(blogs: Blog[], count: number): BlogWithArti
 /**
  * Only `next build` (and `next dev`) may fetch feeds. Post pages are also
  * regenerated at run time (ISR, when comments change); such a regeneration
- * must never wait on other people's servers, so it reads the cache that the
- * build left behind.
+ * must never wait on other people's servers, so it reads what the build
+ * shipped (or, failing that, left in its cache).
  */
 function mayUseNetwork(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build' || process.env.NODE_ENV === 'development';
+}
+
+/**
+ * The blogroll as this build saw it (the build decides what the box shows, whatever the server's
+ * environment), so that a regeneration on a fresh serverless instance, with no build cache and
+ * no network, shows the same box. Undefined when the build shipped none.
+ */
+async function readShippedBlogroll(): Promise<Blog[] | undefined> {
+  try {
+    const shipped = z.array(blogSchema).safeParse(JSON.parse(await readFile(shippedDirectory('blogroll.json'), 'utf8')));
+    return shipped.success ? shipped.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadConfiguredBlogroll(): Promise<Blog[]> {
+  // `next dev` follows the feeds as they are now, not as the last build saw them.
+  const shipped = process.env.NODE_ENV === 'development' ? undefined : await readShippedBlogroll();
+  return (
+    shipped ??
+    loadBlogroll({
+      ...getBlogrollSettings(),
+      cacheDirectory: buildCacheDirectory('blogroll'),
+      network: mayUseNetwork(),
+      reuseForMs: workersShareFetchForMs,
+    })
+  );
 }
 
 /*
@@ -142,16 +173,14 @@ const memo = globalThis as typeof globalThis & { folioBlogroll?: { key: string; 
 
 export function getBlogroll(): Promise<Blog[]> {
   const key = JSON.stringify([process.env.FOLIO_BLOGROLL, siteConfig.blogroll]);
-  if (memo.folioBlogroll?.key !== key) {
-    const blogs = loadBlogroll({
-      ...getBlogrollSettings(),
-      cacheDirectory: cacheDirectory('blogroll'),
-      network: mayUseNetwork(),
-      reuseForMs: workersShareFetchForMs,
-    });
-    memo.folioBlogroll = { key, blogs };
-  }
+  if (memo.folioBlogroll?.key !== key) memo.folioBlogroll = { key, blogs: loadConfiguredBlogroll() };
   return memo.folioBlogroll.blogs;
+}
+
+/** Loads the blogroll (fetching the feeds) and ships it with the build; see scripts/prepare-build.ts. */
+export async function shipBlogroll(): Promise<void> {
+  const blogs = await getBlogroll();
+  await writeFileAtomically(shippedDirectory('blogroll.json'), JSON.stringify(blogs));
 }
 
 /** What the box at the end of a post shows. */

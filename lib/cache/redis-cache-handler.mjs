@@ -7,15 +7,14 @@ import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { createClient } from 'redis';
-
-export const distDir = process.env.FOLIO_DIST_DIR || '.next';
+import { distDirectory } from '../deploy/paths.mjs';
 
 /**
  * Keys carry the build's ID, so that a new deployment never serves the pages of the previous one
  * and the pages one instance regenerated are never overwritten when another instance starts.
  */
 function redisKeyPrefix() {
-  const buildId = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), distDir, 'BUILD_ID'), 'utf8').trim();
+  const buildId = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), distDirectory(), 'BUILD_ID'), 'utf8').trim();
   return `${process.env.FOLIO_REDIS_PREFIX ?? 'folio:'}${buildId}:`;
 }
 

@@ -4,10 +4,11 @@ import { registerInitialCache } from '@fortedigital/nextjs-cache-handler/instrum
 import { getRouteCacheKey } from 'next/dist/server/lib/route-cache-key';
 import { AppPathnameNormalizer } from 'next/dist/server/normalizers/built/app/app-pathname-normalizer';
 import type { RouteKind } from 'next/dist/server/route-kind';
-import CacheHandler, { distDir } from './redis-cache-handler.mjs';
+import { distDirectory } from '@/lib/deploy/paths.mjs';
+import CacheHandler from './redis-cache-handler.mjs';
 
 function readBuildFile(file: string): unknown {
-  return JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), distDir, file), 'utf8'));
+  return JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), distDirectory(), file), 'utf8'));
 }
 
 /**
@@ -41,5 +42,5 @@ export async function seedSharedCache(): Promise<void> {
       return super.set(keyFor(key), ...rest);
     }
   }
-  await registerInitialCache(SeedingCacheHandler, { buildDir: distDir, setOnlyIfNotExists: true });
+  await registerInitialCache(SeedingCacheHandler, { buildDir: distDirectory(), setOnlyIfNotExists: true });
 }

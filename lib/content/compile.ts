@@ -30,6 +30,7 @@ export interface CompiledPost {
 }
 
 export interface PostDependency {
+  /** Relative to the post's folder, which moves with the build output. */
   file: string;
   digest: string;
 }
@@ -52,13 +53,19 @@ function recordImports(postDirectory: string, into: Set<string>): Plugin {
   };
 }
 
-async function describeDependencies(files: Iterable<string>): Promise<PostDependency[]> {
-  return Promise.all([...files].sort().map(async (file) => ({ file, digest: digestOf(await readFile(file)) })));
+async function describeDependencies(postFile: string, files: Iterable<string>): Promise<PostDependency[]> {
+  const directory = path.dirname(postFile);
+  return Promise.all(
+    [...files].sort().map(async (file) => ({ file: path.relative(directory, file), digest: digestOf(await readFile(file)) })),
+  );
 }
 
 /** Whether every file the post imported still holds what it held when the post compiled. */
-export async function dependenciesUnchanged(dependencies: PostDependency[]): Promise<boolean> {
-  const current = await Promise.all(dependencies.map(({ file }) => readFile(file).then(digestOf, () => undefined)));
+export async function dependenciesUnchanged(postFile: string, dependencies: PostDependency[]): Promise<boolean> {
+  const directory = path.dirname(postFile);
+  const current = await Promise.all(
+    dependencies.map(({ file }) => readFile(path.join(/*turbopackIgnore: true*/ directory, file)).then(digestOf, () => undefined)),
+  );
   return dependencies.every(({ digest }, index) => current[index] === digest);
 }
 
@@ -138,5 +145,5 @@ export async function compilePost(file: string, source: string): Promise<Compile
   }
 
   imported.delete(file);
-  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, dependencies: await describeDependencies(imported) };
+  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, dependencies: await describeDependencies(file, imported) };
 }

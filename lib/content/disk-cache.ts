@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode } from '@/lib/deploy/error-code.mjs';
+import { buildCacheDirectory, shippedDirectory, writableCacheDirectory } from '@/lib/deploy/paths.mjs';
 
 /** A stable digest of any JSON-serialisable key material. */
 export function hashKey(...parts: unknown[]): string {
@@ -9,27 +11,57 @@ export function hashKey(...parts: unknown[]): string {
   return hash.digest('hex');
 }
 
+export interface Codec<T> {
+  encode(value: T): Buffer | string;
+  decode(data: Buffer): T;
+}
+
+/** The first folder that holds the entry: what the build shipped, the build cache, then this server's own. */
+function readableDirectories(area: string): string[] {
+  return [...new Set([shippedDirectory(area), buildCacheDirectory(area), writableCacheDirectory(area)])];
+}
+
+async function readEntry<T>(area: string, name: string, codec: Codec<T>, isFresh: (value: T) => Promise<boolean>): Promise<T | undefined> {
+  for (const directory of readableDirectories(area)) {
+    try {
+      const stored = codec.decode(await readFile(path.join(/*turbopackIgnore: true*/ directory, name)));
+      if (await isFresh(stored)) return stored;
+    } catch {
+      // Missing or unreadable here: look in the next folder.
+    }
+  }
+  return undefined;
+}
+
+// Process-wide, as each route bundle has its own module state: one warning per folder is enough.
+const warnedDirectories = ((globalThis as typeof globalThis & { folioUnwritableCaches?: Set<string> }).folioUnwritableCaches ??= new Set());
+
 /**
- * Returns the value stored under `key` in `directory`, or computes and stores it. An entry that
- * `isFresh` rejects (it depends on more than its key) is computed again and replaced.
+ * Returns the value stored under `key` in the cache `area` (`mdx`, `og`), or computes and stores it.
+ * A cache that cannot be written (a read-only disk) is a miss, said once per folder, never an error.
+ * An entry that `isFresh` rejects (it depends on more than its key) is computed again and replaced.
  */
 export async function cachedOnDisk<T>(
-  directory: string,
+  area: string,
   key: string,
   extension: string,
   compute: () => Promise<T>,
-  codec: { encode(value: T): Buffer | string; decode(data: Buffer): T },
+  codec: Codec<T>,
   isFresh: (value: T) => Promise<boolean> = async () => true,
 ): Promise<T> {
-  const file = path.join(/*turbopackIgnore: true*/ directory, `${key}.${extension}`);
-  try {
-    const stored = codec.decode(await readFile(/*turbopackIgnore: true*/ file));
-    if (await isFresh(stored)) return stored;
-  } catch {
-    // Missing or unreadable entry: compute it afresh.
-  }
+  const name = `${key}.${extension}`;
+  const cached = await readEntry(area, name, codec, isFresh);
+  if (cached !== undefined) return cached;
   const value = await compute();
-  await writeFileAtomically(file, codec.encode(value));
+  const directory = writableCacheDirectory(area);
+  try {
+    await writeFileAtomically(path.join(/*turbopackIgnore: true*/ directory, name), codec.encode(value));
+  } catch (error) {
+    if (!warnedDirectories.has(directory)) {
+      warnedDirectories.add(directory);
+      console.warn(`Folio cannot write its cache in ${directory} (${errorCode(error)}); results are computed again when needed.`);
+    }
+  }
   return value;
 }
 

@@ -1,17 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { postSlugPattern } from './paths';
-
-/** A title as a URL slug of lower-case ASCII letters, digits and single hyphens ("Ça va, 2026!" → "ca-va-2026"). */
-export function slugFromTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
+import { postSlugPattern, slugFromTitle } from './post-slug';
 
 /** The writer's calendar day, not UTC's: a post started late in the evening is dated that evening. */
 export function localIsoDate(now: Date): string {

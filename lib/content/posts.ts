@@ -2,12 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
+import { postsDirectory } from '@/lib/deploy/paths.mjs';
 import { installedVersions } from '@/lib/installed-versions';
 import { compilePost, dependenciesUnchanged, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
-import { cacheDirectory, postSlugPattern, postsDirectory } from './paths';
 import { PostError } from './post-error';
+import { postSlugPattern } from './post-slug';
 import { readFrontmatter } from './read-frontmatter';
 import { readingStats, type ReadingStats } from './reading-stats';
 
@@ -85,21 +86,25 @@ function getPipelineKey(): string {
 // keeping every post of a 1,000-post build made each build worker hold hundreds of megabytes.
 const compiledInProcess = (processWide.folioCompiledPosts ??= new LRUCache({ max: 64 }));
 
-const isFresh = (post: CompiledPost) => dependenciesUnchanged(post.dependencies);
+/** Names a post's compiled form: the same source through the same pipeline compiles the same. */
+export function compiledPostKey(source: string): string {
+  return hashKey(getPipelineKey(), source);
+}
 
 /**
- * Compiles a post once: afterwards, and whenever an earlier build compiled the same source with
- * the same pipeline, it comes from memory while recent, else from the disk cache — unless a file
- * the post imports has changed since, which compiles it again.
+ * Compiles a post once: afterwards, and whenever the build compiled the same source with the same
+ * pipeline, it comes from memory while recent, else from what the build shipped or cached on disk —
+ * unless a file the post imports has changed since, which compiles it again.
  */
 export async function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
-  const key = hashKey(getPipelineKey(), source);
+  const key = compiledPostKey(source);
+  const isFresh = (post: CompiledPost) => dependenciesUnchanged(file, post.dependencies);
   const remembered = compiledInProcess.get(key);
   if (remembered) {
     const post = await remembered;
     if (await isFresh(post)) return post;
   }
-  const compiled = cachedOnDisk(cacheDirectory('mdx'), key, 'json', () => compilePost(file, source), jsonCodec, isFresh);
+  const compiled = cachedOnDisk('mdx', key, 'json', () => compilePost(file, source), jsonCodec, isFresh);
   compiledInProcess.set(key, compiled);
   compiled.catch(() => compiledInProcess.delete(key));
   return compiled;

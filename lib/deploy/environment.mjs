@@ -23,6 +23,14 @@ export function embeddedDatabaseRefusal(host) {
   );
 }
 
+/** @param {string} host */
+export function generatedSecretRefusal(host) {
+  return (
+    `FOLIO_SECRET must be set on ${host}: a secret that Folio generated would differ between instances ` +
+    'and builds, so forms and sign-ins would fail (see docs/deploy.md).'
+  );
+}
+
 const productionSettings = [
   ['SITE_URL', 'feeds, canonical links and social images would point to http://localhost:3000'],
   ['FOLIO_SECRET', 'cookies and form tokens would be signed with a secret kept in data/, which a serverless host or a second instance does not share'],
@@ -40,6 +48,8 @@ export function checkBuildEnvironment(env = process.env) {
     .filter(([name]) => !env[name])
     .map(([name, consequence]) => `${name} is not set: ${consequence}.`);
   const host = detectEphemeralHost(env);
+  if (!host) return { warnings };
   const usesEmbeddedDatabase = !env.DATABASE_URL || env.DATABASE_URL.startsWith('file:');
-  return { warnings, error: host && usesEmbeddedDatabase ? embeddedDatabaseRefusal(host) : undefined };
+  if (usesEmbeddedDatabase) return { warnings, error: embeddedDatabaseRefusal(host) };
+  return { warnings, error: env.FOLIO_SECRET ? undefined : generatedSecretRefusal(host) };
 }

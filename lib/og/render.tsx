@@ -1,6 +1,5 @@
 import { ImageResponse } from 'next/og';
 import { cachedOnDisk, hashKey } from '@/lib/content/disk-cache';
-import { cacheDirectory } from '@/lib/content/paths';
 import { installedVersions } from '@/lib/installed-versions';
 import { cardFamilies, fontPackages, getCardFonts } from './fonts';
 import { renderableText } from './renderable-text';
@@ -48,7 +47,7 @@ export async function renderCard(content: CardContent): Promise<Buffer> {
   const card = await cardElement(content);
   const fontFaces = card.fonts.map(({ name, weight }) => `${name}@${weight}`);
   const key = hashKey(getRenderersKey(), fontFaces, JSON.stringify(card.element, describeTree));
-  return cachedOnDisk(cacheDirectory('og'), key, 'png', () => draw(card), pngCodec);
+  return cachedOnDisk('og', key, 'png', () => draw(card), pngCodec);
 }
 
 /** The response every `opengraph-image` route returns. */

@@ -41,7 +41,7 @@ beforeAll(async () => {
     });
     baseUrl = server.url;
   }
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await server?.stop();

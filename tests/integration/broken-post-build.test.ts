@@ -16,4 +16,4 @@ it('fails `next build` on a broken post, naming the file, the line and the probl
   });
   expect(status, output).not.toBe(0);
   expect(output).toMatch(/tests\/fixtures\/broken-post\/unclosed-tag\.mdx:8:\d+: .*<span>/);
-}, 300_000);
+}, 600_000);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { getCompiledPost } from '../posts';
-import { postsDirectory } from '../paths';
+import { postsDirectory } from '@/lib/deploy/paths.mjs';
 import { PostError } from '../post-error';
 
 /** What an open page needs to hear: the content changed, and which posts are broken now. */

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '@/db/connection.mjs';
-import { commentsBackupSchema } from '@/lib/comments/backup';
-import type { Comment, CommentStore } from '@/lib/comments/store';
-import { engines, useTestDatabase } from './engines';
+import { commentsBackupSchema, type CommentsBackup } from '@/lib/comments/backup';
+import { type Comment, type CommentStore, createCommentStore } from '@/lib/comments/store';
+import { createEmptyPostgresDatabase, engines, useTestDatabase } from './engines';
 
 const run = promisify(execFile);
 const sqlite = engines[0]!;
@@ -56,5 +56,41 @@ describe(`comments backup from SQLite to ${other.name}`, () => {
     expect(await backupCommand('import', destination().target, file)).toContain('Imported 0 comments');
     expect(await asSeen(destination().store)).toEqual(await asSeen(store));
     expect((await destination().store.listApproved('a-post')).map((comment) => comment.body)).toEqual(['First! (edited)', 'A reply']);
+  });
+});
+
+/** A database nobody has migrated yet, as a restore after losing the old one finds it. */
+const freshDatabases: { name: string; create(folder: string): Promise<{ target: DatabaseTarget; drop(): Promise<unknown> }> }[] = [
+  { name: 'SQLite', create: async (folder) => ({ target: { engine: 'sqlite', file: path.join(folder, 'new/comments.sqlite') }, drop: async () => {} }) },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', create: () => createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL!) }] : []),
+];
+
+describe.each(freshDatabases)('restoring comments into a new $name database', ({ create }) => {
+  const backup: CommentsBackup = {
+    format: 'folio-comments',
+    version: 1,
+    exportedAt: new Date('2026-02-01T00:00:00Z'),
+    comments: [
+      { id: 7, postSlug: 'a-post', parentId: null, authorName: 'Ada', authorEmail: null, authorUrl: null, authorKey: 'ada', body: 'Kept through the move', status: 'approved', ipHash: 'ip', createdAt: new Date('2026-01-05T10:00:00Z'), editedAt: null },
+    ],
+  };
+
+  it('brings the schema up to date first, then imports', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'folio-restore-'));
+    const database = await create(folder);
+    try {
+      const file = path.join(folder, 'comments.json');
+      await writeFile(file, JSON.stringify(backup));
+      expect(await backupCommand('import', database.target, file)).toContain('Imported 1 comments');
+      const store = createCommentStore(database.target);
+      try {
+        expect((await store.listApproved('a-post')).map((comment) => comment.body)).toEqual(['Kept through the move']);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

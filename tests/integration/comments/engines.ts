@@ -22,25 +22,27 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
   return { target, store, drop: async () => (await store.close(), await rm(directory, { recursive: true, force: true })) };
 }
 
-/** A fresh database on the shared server: other test runs use the same server at the same time. */
-async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+/** An empty database of the run's own on the shared server: other test runs use the same server at the same time. */
+export async function createEmptyPostgresDatabase(serverUrl: string): Promise<{ target: DatabaseTarget & { engine: 'postgres' }; drop(): Promise<void> }> {
   const name = `folio_test_${randomBytes(6).toString('hex')}`;
   const admin = openPostgres(serverUrl);
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const target: DatabaseTarget = { engine: 'postgres', url: url.toString() };
-  await migrateDatabase(target);
-  const store = createCommentStore(target);
   return {
-    target,
-    store,
+    target: { engine: 'postgres', url: url.toString() },
     async drop() {
-      await store.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };
+}
+
+async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+  const database = await createEmptyPostgresDatabase(serverUrl);
+  await migrateDatabase(database.target);
+  const store = createCommentStore(database.target);
+  return { target: database.target, store, drop: async () => (await store.close(), await database.drop()) };
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL;

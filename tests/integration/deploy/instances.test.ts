@@ -1,29 +1,39 @@
-import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { chromium } from '@playwright/test';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { formatCommentCount } from '@/lib/comments/format';
+import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
+import { readPngSize } from '@/tests/png-size';
 import { engines, type TestDatabase } from '../comments/engines';
-import { buildIntoDistDir } from '../next-build';
+import { buildStandaloneIntoDistDir } from '../next-build';
 import { type RunningServer, startServer } from '../servers';
 import { CookieJar, formFields, submitForm } from './http-forms';
 
 const databaseServer = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
 const distDir = '.next-deploy-test';
-const post = '/blog/sketching-a-garden-shed';
+const slug = 'sketching-a-garden-shed';
+const post = `/blog/${slug}`;
 const adminPassword = 'instances-admin-password';
 // Each run has keys of its own: other runs may share the Redis server.
 const redisPrefix = `folio-test-${randomBytes(6).toString('hex')}:`;
+const missingServices = Object.entries({ TEST_DATABASE_URL: databaseServer, TEST_REDIS_URL: redisUrl })
+  .filter(([, value]) => !value)
+  .map(([name]) => name);
+const isRoot = process.getuid?.() === 0;
 
 let build: { status: number | null; output: string };
+let feeds: FeedServer;
 const cleanups: (() => Promise<unknown>)[] = [];
 
-/** One instance of the standalone server that `npm run build` produces, as a deployment runs it. */
-async function startInstance(database: TestDatabase): Promise<RunningServer> {
-  expect(build.status, build.output).toBe(0);
-  const server = await startServer(() => [process.execPath, path.join(distDir, 'standalone/server.js')], {
+/** The settings every instance of the deployment shares. */
+function deploymentSettings(database: TestDatabase): Record<string, string | undefined> {
+  return {
     FOLIO_DIST_DIR: distDir,
     DATABASE_URL: database.target.engine === 'sqlite' ? `file:${database.target.file}` : database.target.url,
     REDIS_URL: redisUrl,
@@ -32,7 +42,13 @@ async function startInstance(database: TestDatabase): Promise<RunningServer> {
     FOLIO_COMMENT_MIN_SECONDS: '0',
     // A load balancer stands in front of the instances: each reader comes from their own address.
     FOLIO_TRUSTED_PROXIES: '1',
-  });
+  };
+}
+
+/** One instance of the standalone server that `npm run build` produces, as a deployment runs it. */
+async function startInstance(database: TestDatabase): Promise<RunningServer> {
+  expect(build.status, build.output).toBe(0);
+  const server = await startServer(() => [process.execPath, path.join(distDir, 'standalone/server.js')], deploymentSettings(database));
   cleanups.push(() => server.stop());
   return server;
 }
@@ -41,6 +57,27 @@ async function useDatabase(engine: string): Promise<TestDatabase> {
   const database = await engines.find((candidate) => candidate.name === engine)!.create();
   cleanups.push(() => database.drop());
   return database;
+}
+
+/**
+ * The standalone server as a serverless function runs it: the project folder (build and data)
+ * mounted read-only for this process alone, no build cache, HOME and TMPDIR in a scratch folder.
+ */
+async function startReadOnly(database: TestDatabase, env: Record<string, string> = {}): Promise<{ server: RunningServer; scratch: string }> {
+  expect(build.status, build.output).toBe(0);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'folio-serverless-'));
+  cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+  const readOnly = 'mount --bind -o ro "$0" "$0" && cd "$1" && exec "$2" server.js';
+  const server = await startServer(() => ['unshare', '-m', 'sh', '-c', readOnly, process.cwd(), path.resolve(distDir, 'standalone'), process.execPath], {
+    ...deploymentSettings(database),
+    // Pages of its own: the instances above regenerated the same build's pages from other databases.
+    FOLIO_REDIS_PREFIX: `${redisPrefix}serverless:`,
+    HOME: scratch,
+    TMPDIR: scratch,
+    ...env,
+  });
+  cleanups.push(() => server.stop());
+  return { server, scratch };
 }
 
 let readers = 0;
@@ -76,14 +113,24 @@ async function showsComment(server: RunningServer, body: string): Promise<boolea
   return (await (await fetch(`${server.url}${post}`)).text()).includes(body);
 }
 
-describe.skipIf(!databaseServer || !redisUrl)('deployment from one build', () => {
+// A suite that quietly skips in CI tests nothing: there, a missing service or root fails the run.
+it.runIf(process.env.CI && missingServices.length > 0)('has PostgreSQL and Redis to deploy to', () => {
+  expect.fail(`${missingServices.join(' and ')} must be set when CI=true`);
+});
+it.runIf(!isRoot && process.env.CI)('may mount the app folder read-only', () => {
+  expect.fail('The serverless test mounts the app folder read-only (unshare -m, mount --bind), which needs root');
+});
+if (!isRoot && !process.env.CI) console.warn('Skipping the read-only serverless test: mounting the app folder read-only needs root.');
+
+describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
   beforeAll(async () => {
-    build = await buildIntoDistDir(distDir, { REDIS_URL: redisUrl ?? '' });
-    if (build.status === 0) await promisify(execFile)(process.execPath, ['scripts/complete-standalone.mjs'], { env: { ...process.env, FOLIO_DIST_DIR: distDir } });
-  }, 420_000);
+    feeds = await startFeedServer();
+    build = await buildStandaloneIntoDistDir(distDir, { REDIS_URL: redisUrl ?? '', FOLIO_BLOGROLL: feeds.url('/atom.xml') });
+  }, 900_000);
 
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
+    await feeds?.close();
     const redis = createClient({ url: redisUrl });
     await redis.connect();
     for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) if (keys.length > 0) await redis.unlink(keys);
@@ -129,5 +176,68 @@ describe.skipIf(!databaseServer || !redisUrl)('deployment from one build', () =>
       }),
     );
     expect(seen, 'the approved comment shows on both instances within 5 seconds').toEqual([true, true]);
+  });
+
+  describe.skipIf(!isRoot)('on a serverless host: a read-only app folder without build cache', () => {
+    it('takes comments with JavaScript off and on, shows them once approved, and logs no error', async () => {
+      const database = await useDatabase('PostgreSQL');
+      const standalone = path.resolve(distDir, 'standalone');
+      expect(existsSync(path.join(standalone, distDir, 'cache')), 'the function carries no build cache').toBe(false);
+      const { server, scratch } = await startReadOnly(database);
+      const fetched = vi.spyOn(globalThis, 'fetch');
+      const browserStatuses: number[] = [];
+      const [withoutScript, withScript] = [`Posted without JavaScript ${redisPrefix}`, `Posted with JavaScript ${redisPrefix}`];
+      const countOnHome = async () => (await (await fetch(server.url)).text()).match(new RegExp(`href="${post}#comments"[^>]*>([^<]*)<`))?.[1];
+      try {
+        expect(await countOnHome()).toBe(formatCommentCount(0));
+        expect(await comment(server, withoutScript)).toBe('Thank you! Your comment is awaiting moderation');
+
+        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+        cleanups.push(() => browser.close());
+        const page = await browser.newPage();
+        page.on('response', (response) => browserStatuses.push(response.status()));
+        await page.goto(`${server.url}${post}`, { waitUntil: 'networkidle' });
+        const form = page.getByRole('form', { name: 'Leave a comment' });
+        await form.getByLabel('Name').fill('Reader with JavaScript');
+        await form.getByLabel(/^Comment/).fill(withScript);
+        await form.getByRole('button', { name: 'Post comment' }).click();
+        await page.getByText('Thank you! Your comment is awaiting moderation.').waitFor();
+
+        await approve(server, withoutScript);
+        await approve(server, withScript);
+        await vi.waitFor(
+          async () => {
+            const html = await (await fetch(`${server.url}${post}`)).text();
+            expect(html).toContain(withoutScript);
+            expect(html).toContain(withScript);
+          },
+          { timeout: 15_000, interval: 250 },
+        );
+        await page.reload();
+        await page.getByText(withScript).waitFor();
+        await vi.waitFor(async () => expect(await countOnHome()).toBe(formatCommentCount(2)), { timeout: 15_000, interval: 250 });
+
+        const html = await (await fetch(`${server.url}${post}`)).text();
+        expect(html, 'the blogroll box, as the build saw the feeds').toMatch(/Articles from blogs I read[\s\S]*New unique package/);
+        const card = await fetch(`${server.url}${post}/opengraph-image`);
+        expect(card.headers.get('content-type')).toBe('image/png');
+        expect(readPngSize(new Uint8Array(await card.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+        expect(existsSync(path.join(scratch, 'folio-cache/mdx')), 'regenerations render the posts compiled by the build').toBe(false);
+
+        const statuses = await Promise.all(fetched.mock.results.map(async (result) => ((await result.value) as Response).status));
+        expect([...statuses, ...browserStatuses].filter((status) => status >= 500)).toEqual([]);
+        expect(server.output()).not.toMatch(/error|⨯/i);
+      } finally {
+        fetched.mockRestore();
+      }
+    }, 180_000);
+
+    it('refuses to start, in one sentence naming FOLIO_SECRET, when it would have to write its own secret', async () => {
+      const database = await useDatabase('PostgreSQL');
+      const unwritable = path.resolve(distDir, 'standalone/data-of-its-own');
+      await expect(startReadOnly(database, { FOLIO_SECRET: '', FOLIO_DATA_DIR: unwritable })).rejects.toThrow(
+        /FOLIO_SECRET is not set and Folio cannot keep a generated secret in .*data-of-its-own \(\w+\): set FOLIO_SECRET \(see docs\/deploy\.md\)\./,
+      );
+    });
   });
 });

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPost, localIsoDate, slugFromTitle } from '@/lib/content/new-post';
+import { createPost, localIsoDate } from '@/lib/content/new-post';
+import { slugFromTitle } from '@/lib/content/post-slug';
 import { readFrontmatter } from '@/lib/content/read-frontmatter';
 
 describe('npm run new', () => {

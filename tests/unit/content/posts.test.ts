@@ -113,7 +113,7 @@ describe('posts', () => {
       await writeFile(component, 'export function Greeting() { return <p>Hello from version one</p>; }\n');
       const first = await getCompiledPost(file, source);
       expect(first.code).toContain('Hello from version one');
-      expect(first.dependencies.map((dependency) => path.basename(dependency.file))).toEqual(['greeting.tsx']);
+      expect(first.dependencies.map((dependency) => dependency.file)).toEqual(['greeting.tsx']);
       expect(await getCompiledPost(file, source)).toBe(first);
 
       await writeFile(component, 'export function Greeting() { return <p>Hello from version two</p>; }\n');

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isPooledConnection, openPostgres, resolveDatabaseTarget } from '@/db/connection.mjs';
 import { migrateDatabase } from '@/db/migrate.mjs';
 import { checkBuildEnvironment } from '@/lib/deploy/environment.mjs';
+import { readOrCreateLocalSecret } from '@/lib/security/local-secret.mjs';
 
 const production = {
   SITE_URL: 'https://blog.example',
@@ -23,6 +24,24 @@ describe('checking the environment of a production build', () => {
     expect(checkBuildEnvironment({ ...production, VERCEL: '1' }).error).toMatch(/cannot be stored in the embedded SQLite database on Vercel.*DATABASE_URL/);
     expect(checkBuildEnvironment({ ...production, VERCEL: '1', DATABASE_URL: 'file:x.db' }).error).toBeDefined();
     expect(checkBuildEnvironment({ ...production, VERCEL: '1', DATABASE_URL: 'postgres://db.example/blog' }).error).toBeUndefined();
+  });
+
+  it('refuses a serverless build without FOLIO_SECRET, which the functions could not share', () => {
+    const vercel = { ...production, VERCEL: '1', DATABASE_URL: 'postgres://db.example/blog', FOLIO_SECRET: undefined };
+    expect(checkBuildEnvironment(vercel).error).toMatch(/^FOLIO_SECRET must be set on Vercel: .*\.$/);
+  });
+});
+
+describe('the secret Folio generates when FOLIO_SECRET is not set', () => {
+  it('is refused, in one sentence naming FOLIO_SECRET, where it cannot be kept', () => {
+    vi.stubEnv('FOLIO_DATA_DIR', '/sys/folio-data');
+    try {
+      expect(() => readOrCreateLocalSecret()).toThrow(/^FOLIO_SECRET is not set and Folio cannot keep a generated secret in \/sys\/folio-data \(\w+\): set FOLIO_SECRET/);
+      vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'blog');
+      expect(() => readOrCreateLocalSecret()).toThrow(/^FOLIO_SECRET must be set on AWS Lambda/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
