@@ -7,7 +7,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import postgres from 'postgres';
 import path from 'node:path';
 import { generatePosts } from './generate-posts';
-import { clearBuildCaches, editOnePost, runBuild, type BuildRun, type BuildTarget } from './measure-build';
+import { clearBuildCaches, editOnePost, runBuild, runCheck, type BuildRun, type BuildTarget } from './measure-build';
 import { timeItems } from './measure-items';
 import { countStored, loadCommentWrites, prepareDatabase, type WriteLoad } from './measure-comment-writes';
 import { measurePage, type PageWeight } from './measure-page';
@@ -38,7 +38,7 @@ async function repeat<T>(count: number, task: (round: number) => Promise<T>): Pr
 
 async function benchBuilds(posts: number) {
   const contentDirectory = await generatePosts(path.join(work, `content-${posts}`), posts);
-  const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`) };
+  const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`), folio: true };
   // The 1,000-post builds dominate the run time: one round fewer there keeps the whole bench under 20 minutes.
   const rounds = posts >= 1000 ? Math.max(1, runs - 1) : runs;
   const cold = await repeat(rounds, async (round) => {
@@ -51,6 +51,11 @@ async function benchBuilds(posts: number) {
     log(`warm rebuild after one edit, ${posts} posts, round ${round + 1}/${rounds}`);
     return runBuild(target);
   });
+  const checks = await repeat(rounds, async (round) => {
+    await clearBuildCaches(target);
+    log(`npm run check, empty caches, ${posts} posts, round ${round + 1}/${rounds}`);
+    return runCheck(target);
+  });
   const section = `Build, ${posts} posts`;
   const seconds = (list: BuildRun[]) => median(list.map((run) => run.seconds));
   const peak = Math.max(...[...cold, ...warm].map((run) => run.peakRssBytes)) / mb;
@@ -59,6 +64,7 @@ async function benchBuilds(posts: number) {
     { section, measure: 'cold build (empty caches)', value: seconds(cold), unit: 's', target: big ? { atMost: 60 } : undefined },
     { section, measure: 'warm rebuild after one edit', value: seconds(warm), unit: 's', target: big ? { atMost: 25 } : undefined },
     { section, measure: 'cold build per post', value: (seconds(cold) * 1000) / posts, unit: 'ms' },
+    { section, measure: 'npm run check, empty caches', value: median(checks), unit: 's', target: big ? { atMost: 20 } : undefined },
     { section, measure: 'peak memory, whole process tree', value: peak, unit: 'MB', target: big ? { atMost: 2048 } : undefined },
   );
   const sample = Math.min(posts, 200);
@@ -89,7 +95,7 @@ async function benchBuilds(posts: number) {
 
 
 async function benchPages() {
-  const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site') };
+  const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site'), folio: true };
   log('building the sample site and the bare Next.js baseline');
   await runBuild(site, benchEnv);
   const baselineDir = path.join(root, 'bench/baseline-app');

@@ -24,7 +24,8 @@ function showDrafts(): boolean {
   return process.env.NODE_ENV !== 'production';
 }
 
-async function readSummary(file: string): Promise<PostSummary> {
+/** A post's frontmatter and length, checked: a bad file name or frontmatter throws a `PostError`. */
+export async function readPostSummary(file: string): Promise<PostSummary> {
   const slug = path.basename(file, '.mdx');
   if (!postSlugPattern.test(slug)) {
     throw new PostError(file, `file name "${slug}" is not a URL slug: use lower-case letters, digits and single hyphens`);
@@ -33,10 +34,14 @@ async function readSummary(file: string): Promise<PostSummary> {
   return { ...frontmatter, ...readingStats(content), slug, file };
 }
 
-async function loadAllPosts(): Promise<PostSummary[]> {
+/** Every post file, drafts included. */
+export async function listPostFiles(): Promise<string[]> {
   const directory = postsDirectory();
-  const names = (await readdir(directory)).filter((name) => name.endsWith('.mdx'));
-  const posts = await Promise.all(names.map((name) => readSummary(path.join(directory, name))));
+  return (await readdir(directory)).filter((name) => name.endsWith('.mdx')).map((name) => path.join(directory, name));
+}
+
+async function loadAllPosts(): Promise<PostSummary[]> {
+  const posts = await Promise.all((await listPostFiles()).map(readPostSummary));
   return posts
     .filter((post) => showDrafts() || !post.draft)
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
