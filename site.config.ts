@@ -12,6 +12,14 @@ const siteConfig = {
   url: process.env.SITE_URL ?? 'http://localhost:3000',
   language: 'en',
   /**
+   * The blog's own colours, in both themes: pages, the browser's address bar, the favicon and
+   * the social cards all take them from here. Keep text and background at a contrast of 4.5:1 or more.
+   */
+  colors: {
+    light: { background: '#fdfcfa', text: '#1f1f24', accent: '#8a3b12' },
+    dark: { background: '#17171a', text: '#e6e4df', accent: '#f0a46c' },
+  },
+  /**
    * Posts in each feed (RSS, Atom, JSON and per tag), newest first, each in full. Feed readers poll
    * feeds every hour or so; a feed of every post ever written grows by the post, never read past the top.
    */

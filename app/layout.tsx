@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { LiveReload } from '@/components/live-reload';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { ThemeColors } from '@/components/theme-colors';
 import { siteCard } from '@/lib/og/paths';
 import { pageAlternates } from '@/lib/share/feeds';
 import siteConfig from '@/site.config';
@@ -20,14 +22,17 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   colorScheme: 'light dark',
   themeColor: [
-    { media: '(prefers-color-scheme: light)', color: '#fdfcfa' },
-    { media: '(prefers-color-scheme: dark)', color: '#17171a' },
+    { media: '(prefers-color-scheme: light)', color: siteConfig.colors.light.background },
+    { media: '(prefers-color-scheme: dark)', color: siteConfig.colors.dark.background },
   ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={siteConfig.language}>
+      <head>
+        <ThemeColors />
+      </head>
       <body>
         <a className="skip-link" href="#content">
           Skip to content
@@ -37,6 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        {process.env.NODE_ENV === 'development' ? <LiveReload /> : null}
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IndexLink } from '@/components/index-link';
 
 export default function NotFound() {
   return (
@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1 id="not-found-title">Page not found</h1>
       <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
       <p>
-        <Link href="/">Go to the home page</Link> or browse the <Link href="/archive">archive</Link>.
+        <IndexLink href="/">Go to the home page</IndexLink> or browse the <IndexLink href="/archive">archive</IndexLink>.
       </p>
     </section>
   );

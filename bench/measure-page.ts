@@ -6,6 +6,10 @@ export interface PageWeight {
   jsGzipBytes: number;
   cssGzipBytes: number;
   requests: number;
+  /** Everything the browser received until the network was idle, as sent (compressed where the server compressed). */
+  transferredBytes: number;
+  /** The part of it that Next's link prefetching fetched for pages the reader has not opened. */
+  prefetchBytes: number;
   layoutShift: number;
   scripts: string[];
 }
@@ -26,11 +30,19 @@ export async function measurePage(url: string): Promise<PageWeight> {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    const weight: PageWeight = { htmlBytes: 0, jsGzipBytes: 0, cssGzipBytes: 0, requests: 0, layoutShift: 0, scripts: [] };
+    const weight: PageWeight = { htmlBytes: 0, jsGzipBytes: 0, cssGzipBytes: 0, requests: 0, transferredBytes: 0, prefetchBytes: 0, layoutShift: 0, scripts: [] };
     const pending: Promise<void>[] = [];
     page.on('response', (response) => {
       weight.requests += 1;
-      const type = response.request().resourceType();
+      const request = response.request();
+      const type = request.resourceType();
+      pending.push(
+        request.sizes().then(({ responseBodySize, responseHeadersSize }) => {
+          const bytes = responseBodySize + responseHeadersSize;
+          weight.transferredBytes += bytes;
+          if (request.headers()['next-router-prefetch']) weight.prefetchBytes += bytes;
+        }),
+      );
       pending.push(
         response.body().then(
           (body) => {

@@ -8,7 +8,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import postgres from 'postgres';
 import path from 'node:path';
 import { generatePosts } from './generate-posts';
-import { clearBuildCaches, editOnePost, runBuild, type BuildRun, type BuildTarget } from './measure-build';
+import { clearBuildCaches, editOnePost, runBuild, runCheck, type BuildRun, type BuildTarget } from './measure-build';
 import { timeItems } from './measure-items';
 import { countStored, loadCommentWrites, prepareDatabase, type WriteLoad } from './measure-comment-writes';
 import { timeCommentRenders } from './measure-comment-render';
@@ -25,6 +25,9 @@ const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number).fil
 /** `builds`, `site` (page weight, serving and comment writes, which share one build) and `comment-render`. */
 const parts = new Set((process.env.BENCH_PARTS ?? 'builds,site,comment-render').split(','));
 const figures: Figure[] = [];
+const samplePost = 'a-year-of-plain-text-notes';
+// The forms in prerendered pages are signed at build time: build and servers share one secret.
+const benchEnv = { FOLIO_SECRET: 'folio-bench-secret', DATABASE_URL: `file:${path.join(work, 'site.sqlite')}` };
 const mb = 1024 * 1024;
 
 function log(message: string) {
@@ -39,7 +42,7 @@ async function repeat<T>(count: number, task: (round: number) => Promise<T>): Pr
 
 async function benchBuilds(posts: number) {
   const contentDirectory = await generatePosts(path.join(work, `content-${posts}`), posts);
-  const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`) };
+  const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`), folio: true };
   // The 1,000-post builds dominate the run time: one round fewer there keeps the whole bench under 20 minutes.
   const rounds = posts >= 1000 ? Math.max(1, runs - 1) : runs;
   const cold = await repeat(rounds, async (round) => {
@@ -52,6 +55,11 @@ async function benchBuilds(posts: number) {
     log(`warm rebuild after one edit, ${posts} posts, round ${round + 1}/${rounds}`);
     return runBuild(target);
   });
+  const checks = await repeat(rounds, async (round) => {
+    await clearBuildCaches(target);
+    log(`npm run check, empty caches, ${posts} posts, round ${round + 1}/${rounds}`);
+    return runCheck(target);
+  });
   const section = `Build, ${posts} posts`;
   const seconds = (list: BuildRun[]) => median(list.map((run) => run.seconds));
   const peak = Math.max(...[...cold, ...warm].map((run) => run.peakRssBytes)) / mb;
@@ -60,6 +68,7 @@ async function benchBuilds(posts: number) {
     { section, measure: 'cold build (empty caches)', value: seconds(cold), unit: 's', target: big ? { atMost: 60 } : undefined },
     { section, measure: 'warm rebuild after one edit', value: seconds(warm), unit: 's', target: big ? { atMost: 25 } : undefined },
     { section, measure: 'cold build per post', value: (seconds(cold) * 1000) / posts, unit: 'ms' },
+    { section, measure: 'npm run check, empty caches', value: median(checks), unit: 's', target: big ? { atMost: 20 } : undefined },
     { section, measure: 'peak memory, whole process tree', value: peak, unit: 'MB', target: big ? { atMost: 2048 } : undefined },
   );
   const sample = Math.min(posts, 200);
@@ -73,17 +82,25 @@ async function benchBuilds(posts: number) {
     { section, measure: `social image per image, p50 (${timed} images, one at a time)`, value: of('cardMs', 0.5), unit: 'ms', target: big ? { atMost: 60 } : undefined },
     { section, measure: 'social image per image, p95', value: of('cardMs', 0.95), unit: 'ms' },
   );
+  log(`bytes a reader of one post downloads, ${posts} posts`);
+  const server = await startNext(root, target.distDir, { ...benchEnv, FOLIO_CONTENT_DIR: contentDirectory });
+  try {
+    // Bytes are the same on every load: one suffices.
+    const weight = await measurePage(`${server.url}/blog/post-${String(Math.ceil(posts / 2)).padStart(4, '0')}`);
+    figures.push(
+      { section, measure: 'post page: bytes transferred until the network is idle', value: weight.transferredBytes / 1024, unit: 'kB' },
+      { section, measure: 'post page: of which link prefetches', value: weight.prefetchBytes / 1024, unit: 'kB' },
+    );
+  } finally {
+    await server.stop();
+  }
   await rm(path.join(root, target.distDir), { recursive: true, force: true });
 }
 
-const samplePost = 'a-year-of-plain-text-notes';
-// The forms in prerendered pages are signed at build time: build and servers share one secret.
-const benchEnv = { FOLIO_SECRET: 'folio-bench-secret', DATABASE_URL: `file:${path.join(work, 'site.sqlite')}` };
 
 async function benchPages() {
-  const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site') };
+  const site: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-site', cacheDirectory: path.join(work, 'cache-site'), folio: true };
   log('building the sample site and the bare Next.js baseline');
-  await prepareDatabase(benchEnv.DATABASE_URL);
   await runBuild(site, benchEnv);
   const baselineDir = path.join(root, 'bench/baseline-app');
   await runBuild({ root: baselineDir, contentDirectory: site.contentDirectory, distDir: '.next', cacheDirectory: site.cacheDirectory });
@@ -104,6 +121,7 @@ async function benchPages() {
       { section: 'Post page', measure: 'JS above the floor', value: postJs - floor, unit: 'kB', target: { atMost: 10 } },
       { section: 'Post page', measure: 'CSS, gzipped', value: pick(postWeights, 'cssGzipBytes') / 1024, unit: 'kB', target: { atMost: 15 } },
       { section: 'Post page', measure: 'requests', value: pick(postWeights, 'requests'), unit: '' },
+      { section: 'Post page', measure: 'bytes transferred until the network is idle', value: pick(postWeights, 'transferredBytes') / 1024, unit: 'kB' },
       { section: 'Post page', measure: 'bare page requests', value: pick(baseWeights, 'requests'), unit: '' },
       { section: 'Post page', measure: 'cumulative layout shift', value: pick(postWeights, 'layoutShift'), unit: '', target: { atMost: 0.01 } },
     );
@@ -227,6 +245,7 @@ function benchCommentRenders() {
 const started = performance.now();
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
+await prepareDatabase(benchEnv.DATABASE_URL);
 if (parts.has('builds')) for (const posts of sizes) await benchBuilds(posts);
 if (parts.has('site')) {
   await benchPages();

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IndexLink } from './index-link';
 import { getBlogrollArticles } from '@/lib/blogroll/blogroll';
 import { BlogrollArticle } from './blogroll-article';
 import styles from './blogroll.module.css';
@@ -20,7 +20,7 @@ export async function BlogrollBox() {
         ))}
       </ul>
       <p className={styles.more}>
-        <Link href="/blogroll">All the blogs I read</Link>
+        <IndexLink href="/blogroll">All the blogs I read</IndexLink>
       </p>
     </aside>
   );

@@ -5,6 +5,7 @@ import { tagSlug } from '@/lib/content/tags';
 import siteConfig from '@/site.config';
 import { BlogrollBox } from './blogroll-box';
 import { CommentCountLink, CommentSection } from './comments/comment-section';
+import { IndexLink } from './index-link';
 import { PostBody } from './post-body';
 import { TableOfContents } from './table-of-contents';
 
@@ -42,9 +43,9 @@ export async function PostArticle({ post }: { post: Post }) {
             {post.tags.map((tag, index) => (
               <span key={tag}>
                 {index > 0 ? ', ' : null}
-                <Link href={`/tags/${tagSlug(tag)}`} rel="tag">
+                <IndexLink href={`/tags/${tagSlug(tag)}`} rel="tag">
                   {tag}
-                </Link>
+                </IndexLink>
               </span>
             ))}
           </p>

@@ -1,19 +1,19 @@
-import Link from 'next/link';
 import siteConfig from '@/site.config';
+import { IndexLink } from './index-link';
 
 export function SiteHeader() {
   return (
     <header className="site-header">
-      <Link href="/" className="site-title">
+      <IndexLink href="/" className="site-title">
         {siteConfig.title}
-      </Link>
+      </IndexLink>
       <nav aria-label="Site">
         <ul>
           <li>
-            <Link href="/archive">Archive</Link>
+            <IndexLink href="/archive">Archive</IndexLink>
           </li>
           <li>
-            <Link href="/tags">Tags</Link>
+            <IndexLink href="/tags">Tags</IndexLink>
           </li>
         </ul>
       </nav>

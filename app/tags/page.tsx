@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IndexLink } from '@/components/index-link';
 import { getAllTags } from '@/lib/content/tags';
 import { pageAlternates } from '@/lib/share/feeds';
 
@@ -15,7 +15,7 @@ export default async function TagsPage() {
       <ul className="tag-list">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>{' '}
+            <IndexLink href={`/tags/${tag.slug}`}>{tag.name}</IndexLink>{' '}
             <span className="count">
               ({tag.posts.length} {tag.posts.length === 1 ? 'post' : 'posts'})
             </span>

@@ -1,6 +1,21 @@
 import 'server-only';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { cache } from 'react';
 import { getCommentStore } from './store';
+
+// Process-wide: every route bundle has its own copy of this module, and a build renders every page.
+const processWide = globalThis as typeof globalThis & { folioCommentReadWarnings?: Set<string> };
+const warned = (processWide.folioCommentReadWarnings ??= new Set());
+
+/**
+ * A build without a database would say so once per page: it says it once per cause and worker.
+ * A running server says it every time, since an outage there is news.
+ */
+function warn(message: string): void {
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD && warned.has(message)) return;
+  warned.add(message);
+  console.warn(`Comments could not be read, rendering pages without them: ${message}`);
+}
 
 /**
  * Reads comments while a page is rendered. A post must render even when the database cannot
@@ -11,7 +26,7 @@ async function readForPage<T>(read: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    console.warn(`Comments could not be read, rendering without them: ${error instanceof Error ? error.message : String(error)}`);
+    warn(error instanceof Error ? error.message : String(error));
     return fallback;
   }
 }

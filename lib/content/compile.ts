@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Plugin } from 'esbuild';
 import type { Element } from 'hast';
 import { bundleMDX } from 'mdx-bundler';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
@@ -22,11 +25,53 @@ export interface CompiledPost {
   toc: TocEntry[];
   /** Plain text of the first paragraph: the description when the frontmatter has none. */
   firstParagraph: string;
+  /** Files the post imports (its own components, data), with a digest of what they held when it compiled. */
+  dependencies: PostDependency[];
+}
+
+export interface PostDependency {
+  /** Relative to the post's folder, which moves with the build output. */
+  file: string;
+  digest: string;
+}
+
+export function digestOf(contents: Buffer | string): string {
+  return createHash('sha256').update(contents).digest('hex');
+}
+
+/** Notes each file of the post's own that esbuild loads, leaving the loading to the plugins after it. */
+function recordImports(postDirectory: string, into: Set<string>): Plugin {
+  return {
+    name: 'folio-record-imports',
+    setup(build) {
+      build.onLoad({ filter: /.*/ }, ({ path: file, namespace }) => {
+        const relative = path.relative(postDirectory, file);
+        if (namespace === 'file' && !relative.startsWith('..') && !relative.split(path.sep).includes('node_modules')) into.add(file);
+        return undefined;
+      });
+    },
+  };
+}
+
+async function describeDependencies(postFile: string, files: Iterable<string>): Promise<PostDependency[]> {
+  const directory = path.dirname(postFile);
+  return Promise.all(
+    [...files].sort().map(async (file) => ({ file: path.relative(directory, file), digest: digestOf(await readFile(file)) })),
+  );
+}
+
+/** Whether every file the post imported still holds what it held when the post compiled. */
+export async function dependenciesUnchanged(postFile: string, dependencies: PostDependency[]): Promise<boolean> {
+  const directory = path.dirname(postFile);
+  const current = await Promise.all(
+    dependencies.map(({ file }) => readFile(path.join(/*turbopackIgnore: true*/ directory, file)).then(digestOf, () => undefined)),
+  );
+  return dependencies.every(({ digest }, index) => current[index] === digest);
 }
 
 /** Everything that changes the compiled output besides the source: part of the cache key. */
 export const pipelineOptions = {
-  revision: 4,
+  revision: 5,
   codeThemes: { light: 'github-light', dark: 'github-dark' },
   components: postComponentNames,
   headingAnchor: { behavior: 'append', className: 'heading-anchor' },
@@ -57,6 +102,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
 
   const toc: TocEntry[] = [];
   const firstParagraph = { text: '' };
+  const imported = new Set<string>();
   let bundled;
   try {
     bundled = await bundleMDX({
@@ -89,6 +135,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
       },
       esbuildOptions(options) {
         options.target = 'es2022';
+        options.plugins = [recordImports(path.dirname(file), imported), ...(options.plugins ?? [])];
         options.logLevel = 'silent';
         return options;
       },
@@ -97,5 +144,6 @@ export async function compilePost(file: string, source: string): Promise<Compile
     throw toPostError(file, error);
   }
 
-  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text };
+  imported.delete(file);
+  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, dependencies: await describeDependencies(file, imported) };
 }

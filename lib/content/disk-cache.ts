@@ -21,10 +21,11 @@ function readableDirectories(area: string): string[] {
   return [...new Set([shippedDirectory(area), buildCacheDirectory(area), writableCacheDirectory(area)])];
 }
 
-async function readEntry<T>(area: string, name: string, codec: Codec<T>): Promise<T | undefined> {
+async function readEntry<T>(area: string, name: string, codec: Codec<T>, isFresh: (value: T) => Promise<boolean>): Promise<T | undefined> {
   for (const directory of readableDirectories(area)) {
     try {
-      return codec.decode(await readFile(path.join(/*turbopackIgnore: true*/ directory, name)));
+      const stored = codec.decode(await readFile(path.join(/*turbopackIgnore: true*/ directory, name)));
+      if (await isFresh(stored)) return stored;
     } catch {
       // Missing or unreadable here: look in the next folder.
     }
@@ -38,10 +39,18 @@ const warnedDirectories = ((globalThis as typeof globalThis & { folioUnwritableC
 /**
  * Returns the value stored under `key` in the cache `area` (`mdx`, `og`), or computes and stores it.
  * A cache that cannot be written (a read-only disk) is a miss, said once per folder, never an error.
+ * An entry that `isFresh` rejects (it depends on more than its key) is computed again and replaced.
  */
-export async function cachedOnDisk<T>(area: string, key: string, extension: string, compute: () => Promise<T>, codec: Codec<T>): Promise<T> {
+export async function cachedOnDisk<T>(
+  area: string,
+  key: string,
+  extension: string,
+  compute: () => Promise<T>,
+  codec: Codec<T>,
+  isFresh: (value: T) => Promise<boolean> = async () => true,
+): Promise<T> {
   const name = `${key}.${extension}`;
-  const cached = await readEntry(area, name, codec);
+  const cached = await readEntry(area, name, codec, isFresh);
   if (cached !== undefined) return cached;
   const value = await compute();
   const directory = writableCacheDirectory(area);

@@ -4,10 +4,11 @@ import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
 import { postsDirectory } from '@/lib/deploy/paths.mjs';
 import { installedVersions } from '@/lib/installed-versions';
-import { compilePost, pipelineOptions, type CompiledPost } from './compile';
+import { compilePost, dependenciesUnchanged, pipelineOptions, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
 import { PostError } from './post-error';
+import { postSlugPattern } from './post-slug';
 import { readFrontmatter } from './read-frontmatter';
 import { readingStats, type ReadingStats } from './reading-stats';
 
@@ -16,28 +17,31 @@ export interface PostSummary extends Frontmatter, ReadingStats {
   file: string;
 }
 
-export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter'> {}
-
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter' | 'dependencies'> {}
 
 /** Drafts are for the writer's eyes: shown by `next dev`, never in a production build. */
 function showDrafts(): boolean {
   return process.env.NODE_ENV !== 'production';
 }
 
-async function readSummary(file: string): Promise<PostSummary> {
+/** A post's frontmatter and length, checked: a bad file name or frontmatter throws a `PostError`. */
+export async function readPostSummary(file: string): Promise<PostSummary> {
   const slug = path.basename(file, '.mdx');
-  if (!slugPattern.test(slug)) {
+  if (!postSlugPattern.test(slug)) {
     throw new PostError(file, `file name "${slug}" is not a URL slug: use lower-case letters, digits and single hyphens`);
   }
   const { frontmatter, content } = readFrontmatter(file, await readFile(file, 'utf8'));
   return { ...frontmatter, ...readingStats(content), slug, file };
 }
 
-async function loadAllPosts(): Promise<PostSummary[]> {
+/** Every post file, drafts included. */
+export async function listPostFiles(): Promise<string[]> {
   const directory = postsDirectory();
-  const names = (await readdir(directory)).filter((name) => name.endsWith('.mdx'));
-  const posts = await Promise.all(names.map((name) => readSummary(path.join(directory, name))));
+  return (await readdir(directory)).filter((name) => name.endsWith('.mdx')).map((name) => path.join(directory, name));
+}
+
+async function loadAllPosts(): Promise<PostSummary[]> {
+  const posts = await Promise.all((await listPostFiles()).map(readPostSummary));
   return posts
     .filter((post) => showDrafts() || !post.draft)
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
@@ -94,16 +98,20 @@ export function compiledPostKey(source: string): string {
 
 /**
  * Compiles a post once: afterwards, and whenever the build compiled the same source with the same
- * pipeline, it comes from memory while recent, else from what the build shipped or cached on disk.
+ * pipeline, it comes from memory while recent, else from what the build shipped or cached on disk —
+ * unless a file the post imports has changed since, which compiles it again.
  */
-export function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
+export async function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
   const key = compiledPostKey(source);
-  let compiled = compiledInProcess.get(key);
-  if (!compiled) {
-    compiled = cachedOnDisk('mdx', key, 'json', () => compilePost(file, source), jsonCodec);
-    compiledInProcess.set(key, compiled);
-    compiled.catch(() => compiledInProcess.delete(key));
+  const isFresh = (post: CompiledPost) => dependenciesUnchanged(file, post.dependencies);
+  const remembered = compiledInProcess.get(key);
+  if (remembered) {
+    const post = await remembered;
+    if (await isFresh(post)) return post;
   }
+  const compiled = cachedOnDisk('mdx', key, 'json', () => compilePost(file, source), jsonCodec, isFresh);
+  compiledInProcess.set(key, compiled);
+  compiled.catch(() => compiledInProcess.delete(key));
   return compiled;
 }
 

@@ -10,8 +10,9 @@ export const cardSize = { width: 1200, height: 630 } as const;
 /** What a card shows: a post's title and byline, or the blog itself. */
 export type CardContent = { kind: 'post'; title: string; date: string; readingMinutes: number } | { kind: 'site' };
 
-// The blog's light theme (app/globals.css).
-const colors = { bg: '#fdfcfa', fg: '#1f1f24', muted: '#5c5c66', rule: '#e3e0da', accent: '#8a3b12' };
+// The blog's light theme (site.config.ts, app/globals.css).
+const { background, text, accent } = siteConfig.colors.light;
+const colors = { bg: background, fg: text, muted: '#5c5c66', rule: '#e3e0da', accent };
 const padding = 80;
 const textWidth = cardSize.width - 2 * padding;
 const titleSizes = [84, 76, 68, 60, 52, 46];

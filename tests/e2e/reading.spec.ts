@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { imageSize } from 'image-size';
 
 const longPost = '/blog/a-year-of-plain-text-notes';
 
@@ -19,7 +20,11 @@ test('a post shows its byline, table of contents, tags and neighbours', async ({
   const byline = page.locator('.byline');
   await expect(byline).toContainText("October 3, 2022 on Ada's blog");
   await expect(byline.locator('time').first()).toHaveAttribute('datetime', '2022-10-03');
-  await expect(page.getByRole('navigation', { name: 'Contents' }).getByRole('link')).toHaveCount(9);
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await expect(contents.getByRole('link')).toHaveCount(9);
+  // Subsections are numbered within their section, not counted among the sections.
+  await expect(contents.locator(':scope > ol > li')).toHaveCount(6);
+  await expect(contents.locator('ol ol').first().getByRole('link')).toHaveText(['What the folder looked like after a month']);
   await expect(page.getByRole('link', { name: 'writing' })).toHaveAttribute('href', '/tags/writing');
   await expect(page.getByRole('link', { name: /Next Highlighting code at build time/ })).toBeVisible();
 });
@@ -102,3 +107,37 @@ for (const [device, viewport] of [
     }
   });
 }
+
+test('every page has the blog’s icons and loads without a console error or a request for what does not exist', async ({ page, request }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  for (const path of ['/', longPost, '/archive', '/tags']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.getByRole('contentinfo').scrollIntoViewIfNeeded();
+  }
+  expect(problems).toEqual([]);
+  for (const [rel, size] of [['icon', 32], ['apple-touch-icon', 180]] as const) {
+    const href = await page.locator(`head link[rel="${rel}"]`).getAttribute('href');
+    const icon = await request.get(href ?? '');
+    expect(icon.headers()['content-type']).toBe('image/png');
+    expect(imageSize(await icon.body())).toMatchObject({ width: size, height: size });
+  }
+});
+
+test('a reader of one post prefetches neighbouring posts, not the pages that list every post', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', async (request) => {
+    if ((await request.allHeaders())['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto(longPost, { waitUntil: 'networkidle' });
+  // The reader reaches the end of the post, where the tags, neighbours and comments are.
+  await page.getByRole('navigation', { name: 'More posts' }).scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: /comments/i }).first().scrollIntoViewIfNeeded();
+  await expect.poll(() => prefetched).toContain('/blog/highlighting-code-at-build-time');
+  expect(prefetched.filter((path) => !path.startsWith('/blog/'))).toEqual([]);
+});

@@ -26,14 +26,10 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/**
- * `next start` of the production build on a random port, writing comments to `databaseUrl`.
- * The form signatures in the prerendered pages come from data/folio-secret, which it shares.
- */
-export async function startFolio(distDir: string, databaseUrl: string, env: Record<string, string> = {}): Promise<FolioServer> {
+async function startNext(command: 'start' | 'dev', env: Record<string, string>): Promise<FolioServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FOLIO_DIST_DIR: distDir, DATABASE_URL: databaseUrl, ...env },
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', command, '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,11 +48,25 @@ export async function startFolio(distDir: string, databaseUrl: string, env: Reco
       await exited(child);
     },
   };
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+  // `next dev` compiles a page on its first request, which takes a while on a busy machine.
+  for (let attempt = 0; attempt < 480; attempt++) {
+    if (child.exitCode !== null) throw new Error(`next ${command} exited:\n${output}`);
     if (await fetch(url).then((response) => response.ok, () => false)) return server;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.kill();
-  throw new Error(`next start did not answer:\n${output}`);
+  throw new Error(`next ${command} did not answer:\n${output}`);
+}
+
+/**
+ * `next start` of the production build on a random port, writing comments to `databaseUrl`.
+ * The form signatures in the prerendered pages come from data/folio-secret, which it shares.
+ */
+export function startFolio(distDir: string, databaseUrl: string, env: Record<string, string> = {}): Promise<FolioServer> {
+  return startNext('start', { NODE_ENV: 'production', FOLIO_DIST_DIR: distDir, DATABASE_URL: databaseUrl, ...env });
+}
+
+/** `next dev` on a random port, with a build folder of its own, reading posts from `contentDirectory`. */
+export function startDevServer(distDir: string, contentDirectory: string): Promise<FolioServer> {
+  return startNext('dev', { NODE_ENV: 'development', FOLIO_DIST_DIR: distDir, FOLIO_CONTENT_DIR: contentDirectory });
 }

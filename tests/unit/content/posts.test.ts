@@ -102,4 +102,32 @@ describe('posts', () => {
     // An edited source has a new key and is compiled afresh.
     expect((await fresh.getCompiledPost(file, `${source}\nMore words here.\n`)).firstParagraph).toBe('Hello.');
   });
+
+  it('compiles a post again when a component it imports changes, even with the same source', async () => {
+    const { getCompiledPost } = await import('@/lib/content/posts');
+    const component = path.join(root, 'posts', 'greeting.tsx');
+    const file = path.join(root, 'posts', 'imports-a-component.mdx');
+    const source = "---\ntitle: Imports\ndate: 2022-02-02\n---\n\nimport { Greeting } from './greeting'\n\n<Greeting />\n";
+    await writeFile(file, source);
+    try {
+      await writeFile(component, 'export function Greeting() { return <p>Hello from version one</p>; }\n');
+      const first = await getCompiledPost(file, source);
+      expect(first.code).toContain('Hello from version one');
+      expect(first.dependencies.map((dependency) => dependency.file)).toEqual(['greeting.tsx']);
+      expect(await getCompiledPost(file, source)).toBe(first);
+
+      await writeFile(component, 'export function Greeting() { return <p>Hello from version two</p>; }\n');
+      expect((await getCompiledPost(file, source)).code).toContain('Hello from version two');
+
+      // A fresh process finds the stale disk entry and does not trust it either.
+      vi.resetModules();
+      delete (globalThis as { folioCompiledPosts?: unknown }).folioCompiledPosts;
+      await writeFile(component, 'export function Greeting() { return <p>Hello from version three</p>; }\n');
+      const fresh = await import('@/lib/content/posts');
+      expect((await fresh.getCompiledPost(file, source)).code).toContain('Hello from version three');
+    } finally {
+      await rm(file);
+      await rm(component);
+    }
+  });
 });

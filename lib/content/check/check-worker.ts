@@ -1,0 +1,24 @@
+// One of the processes of `checkPosts`: checks and compiles its share of the posts, one at a time.
+import { readFile } from 'node:fs/promises';
+import { getCompiledPost, readPostSummary } from '../posts';
+import { describeProblem, type CheckedPost, type CheckRequest } from './checked-post';
+
+async function check(file: string): Promise<CheckedPost> {
+  let draft: boolean | undefined;
+  try {
+    draft = (await readPostSummary(file)).draft;
+    await getCompiledPost(file, await readFile(file, 'utf8'));
+    return { file, draft };
+  } catch (error) {
+    return { file, draft, problem: describeProblem(file, error) };
+  }
+}
+
+process.once('message', async ({ files }: CheckRequest) => {
+  for (const file of files) {
+    const result = await check(file);
+    // Each result is handed over before the next compile, so none is lost when the channel closes.
+    await new Promise((resolve) => process.send?.(result, resolve));
+  }
+  process.disconnect?.();
+});
