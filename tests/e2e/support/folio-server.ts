@@ -12,7 +12,7 @@ export async function copyBuild(): Promise<string> {
   return distDir;
 }
 
-export const removeBuild = (distDir: string) => rm(distDir, { recursive: true, force: true });
+export const removeBuild = (distDir: string) => Promise.all([distDir, `${distDir}-folio`].map((folder) => rm(folder, { recursive: true, force: true })));
 
 export interface FolioServer {
   url: string;
