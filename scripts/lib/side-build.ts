@@ -6,10 +6,11 @@ import { lock } from 'proper-lockfile';
 const filesNextRewrites = ['tsconfig.json', 'next-env.d.ts'];
 
 /**
- * Runs `work` (a `next build` into a side dist folder, for tests or benchmarks) and puts back
- * the files it rewrites. Side builds take turns: two at once would restore each other's rewrites.
+ * Remembers the files Next rewrites and returns what puts them back: for a side `next build` or a
+ * `next dev` with a side dist folder (tests, benchmarks). Side builds take turns: two at once
+ * would restore each other's rewrites.
  */
-export async function preservingNextTypeFiles<T>(root: string, work: () => Promise<T>): Promise<T> {
+export async function holdNextTypeFiles(root: string): Promise<() => Promise<void>> {
   const release = await lock(path.join(root, 'tsconfig.json'), {
     lockfilePath: path.join(root, '.next-build.lock'),
     realpath: false,
@@ -18,9 +19,7 @@ export async function preservingNextTypeFiles<T>(root: string, work: () => Promi
     onCompromised: () => {},
   });
   const originals = await Promise.all(filesNextRewrites.map((file) => readFile(path.join(root, file), 'utf8').catch(() => undefined)));
-  try {
-    return await work();
-  } finally {
+  return async () => {
     await Promise.all(
       filesNextRewrites.map((file, index) => {
         const original = originals[index];
@@ -29,5 +28,15 @@ export async function preservingNextTypeFiles<T>(root: string, work: () => Promi
       }),
     );
     await release();
+  };
+}
+
+/** Runs `work` (a `next build` into a side dist folder) and puts back the files it rewrites. */
+export async function preservingNextTypeFiles<T>(root: string, work: () => Promise<T>): Promise<T> {
+  const restore = await holdNextTypeFiles(root);
+  try {
+    return await work();
+  } finally {
+    await restore();
   }
 }

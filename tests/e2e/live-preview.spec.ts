@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { holdNextTypeFiles } from '@/scripts/lib/side-build';
 import { removeBuild, startDevServer, type FolioServer } from './support/folio-server';
 
 // One `next dev` for the whole file, editing its own copy of the posts.
@@ -9,6 +10,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 let server: FolioServer;
 let posts: string;
+let restoreTypeFiles: (() => Promise<void>) | undefined;
 const distDir = `.next-live-${process.pid}`;
 const postFile = () => path.join(posts, 'a-year-of-plain-text-notes.mdx');
 const postPath = '/blog/a-year-of-plain-text-notes';
@@ -18,6 +20,8 @@ test.beforeAll(async () => {
   const content = await mkdtemp(path.join(tmpdir(), 'folio-live-'));
   posts = path.join(content, 'posts');
   await cp('content/posts', posts, { recursive: true });
+  // next dev registers its dist folder in tsconfig.json; the project's own files must stay as they are.
+  restoreTypeFiles = await holdNextTypeFiles(process.cwd());
   server = await startDevServer(distDir, posts);
   // The first request to each page compiles it; the tests time what comes after.
   for (const page of [postPath, '/', '/api/dev/live']) {
@@ -28,6 +32,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.stop();
+  await restoreTypeFiles?.();
   await removeBuild(distDir);
   if (posts) await rm(path.dirname(posts), { recursive: true, force: true });
 });
