@@ -4,7 +4,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { getCompiledPost } from '../posts';
 import { postsDirectory } from '@/lib/deploy/paths.mjs';
-import { PostError } from '../post-error';
+import { describeProblem } from '../check/checked-post';
 
 /** What an open page needs to hear: the content changed, and which posts are broken now. */
 export interface ContentState {
@@ -31,7 +31,7 @@ async function problemIn(file: string): Promise<string | undefined> {
     await getCompiledPost(file, await readFile(file, 'utf8'));
     return undefined;
   } catch (error) {
-    return error instanceof PostError ? error.message : `${path.relative(process.cwd(), file)}: ${String(error)}`;
+    return describeProblem(file, error);
   }
 }
 
@@ -71,7 +71,7 @@ function startWatcher(): ContentWatcher {
     const slugs = new Map(addedOrRemoved);
     addedOrRemoved.clear();
     for (const file of files) {
-      const problem = file.endsWith('.mdx') ? await problemIn(file).catch(() => undefined) : undefined;
+      const problem = file.endsWith('.mdx') ? await problemIn(file) : undefined;
       if (problem) content.problems.set(file, problem);
       else content.problems.delete(file);
     }
