@@ -30,11 +30,11 @@ const nextConfig = {
     cacheMaxMemorySize: 0,
   }),
   // `npm test` type-checks the whole project (tsc --noEmit, in CI too). A writer's build changes
-  // posts, not code: checking the engine's types again took 12–22 s of every build.
+  // posts, not code, so checking the engine's types again would only slow every build down.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // Next keeps a core for itself by default, but it only waits while pages prerender: on a
-    // 2-core machine that halved the speed of compiling posts and drawing their cards.
+    // Next keeps a core for itself by default, but it only waits while pages prerender: every
+    // core compiles posts and draws their cards instead (docs/performance.md).
     cpus: availableParallelism(),
   },
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],

@@ -12,7 +12,7 @@ export interface ItemTimes {
 
 /**
  * Compiles posts and draws their cards one at a time in this process, so that each time is that
- * item's own cost. Inside a build eight pages render at once on each worker, and a compile's wall
+ * item's own cost. Inside a build several pages render at once on each worker, and a compile's wall
  * time there counts its neighbours' work too. The first post warms the highlighter and the fonts.
  */
 export async function timeItems(contentDirectory: string, limit: number): Promise<ItemTimes> {

@@ -43,7 +43,7 @@ async function repeat<T>(count: number, task: (round: number) => Promise<T>): Pr
 async function benchBuilds(posts: number) {
   const contentDirectory = await generatePosts(path.join(work, `content-${posts}`), posts);
   const target: BuildTarget = { root, contentDirectory, distDir: `bench/tmp/dist-${posts}`, cacheDirectory: path.join(work, `cache-${posts}`), folio: true };
-  // The 1,000-post builds dominate the run time: one round fewer there keeps the whole bench under 20 minutes.
+  // The 1,000-post builds dominate the run time: they get one round fewer.
   const rounds = posts >= 1000 ? Math.max(1, runs - 1) : runs;
   const cold = await repeat(rounds, async (round) => {
     await clearBuildCaches(target);

@@ -57,7 +57,7 @@ const postListsInProcess = (processWide.folioPostLists ??= new Map());
 /**
  * Posts are part of the build: in production they cannot change while the process lives, and every
  * page of a build asks for the list (neighbours, tags, feeds), so it is read once per process —
- * reading it per page made a 1,000-post build quadratic. `next dev` reads it afresh each request.
+ * reading it per page would make a build quadratic in its posts. `next dev` reads it afresh each request.
  */
 function loadAllPostsOnce(): Promise<PostSummary[]> {
   if (showDrafts()) return loadAllPosts();
@@ -88,7 +88,7 @@ function getPipelineKey(): string {
 }
 
 // Recent posts only: a page, its metadata and the feeds ask within moments of each other, while
-// keeping every post of a 1,000-post build made each build worker hold hundreds of megabytes.
+// keeping every post would make a build worker's memory grow with the blog (docs/performance.md).
 const compiledInProcess = (processWide.folioCompiledPosts ??= new LRUCache({ max: 64 }));
 
 /** Names a post's compiled form: the same source through the same pipeline compiles the same. */
