@@ -10,11 +10,24 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Signing and hashing need a secret; without one Folio would write data/folio-secret.
     env: { FOLIO_SECRET: 'vitest-only-secret' },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      // The inner loop: no build, no server, no database server.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'] } },
+      // Real SQLite, PostgreSQL and Redis, production builds and the servers they make.
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // These files mostly wait on builds and servers in other processes: one per core would leave cores idle.
+          maxWorkers: 3,
+        },
+      },
+    ],
   },
 });

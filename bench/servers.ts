@@ -2,11 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../tests/support/free-port';
+import { type RunningServer, startServer } from '../tests/support/server-process';
 
 /** The project's own Next.js, also used for the bare baseline app. */
 const nextBin = path.resolve(import.meta.dirname, '../node_modules/next/dist/bin/next');
 
-export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -19,11 +20,6 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-export interface RunningServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
 function stopper(child: ChildProcess) {
   return () =>
     new Promise<void>((resolve) => {
@@ -34,16 +30,8 @@ function stopper(child: ChildProcess) {
 }
 
 /** `next start` for an already built dist folder. */
-export async function startNext(root: string, distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FOLIO_DIST_DIR: distDir, ...env },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/`);
-  return { url, stop: stopper(child) };
+export function startNext(root: string, distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer((port) => [process.execPath, nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { FOLIO_DIST_DIR: distDir, ...env }, { cwd: root });
 }
 
 /** Installs Debian's nginx when it is missing (the benchmark's reference static server). */
@@ -55,7 +43,7 @@ export function ensureNginx(): void {
 }
 
 /** nginx serving one HTML file from disk, configured like a production static host (gzip on). */
-export async function startNginx(workDirectory: string, htmlFile: string): Promise<RunningServer> {
+export async function startNginx(workDirectory: string, htmlFile: string): Promise<Pick<RunningServer, 'url' | 'stop'>> {
   ensureNginx();
   const port = await freePort();
   await mkdir(path.join(workDirectory, 'logs'), { recursive: true });

@@ -5,18 +5,22 @@ import { maxCommentNesting } from '@/lib/comments/markdown-nesting';
 import { inParallel, openCommentForm, postComment, postRawField, type SubmissionResult } from './support/comment-client';
 import { createScratchPostgres, createScratchSqlite, type ScratchDatabase } from './support/databases';
 import { freePort } from '@/tests/support/free-port';
-import { copyBuild, type FolioServer, removeBuild, startFolio } from './support/folio-server';
+import { copyBuild, removeBuild, startFolio } from './support/folio-server';
 import { adminPassword, signInToAdmin } from './support/admin';
 import { startPrivatePostgres } from './support/private-postgres';
+import { missingServices, missingServicesMessage, servicesRequired, testServices } from '@/tests/support/services';
+import type { RunningServer } from '@/tests/support/server-process';
 
-// One production build, copied once; each test runs its own servers, so they run one after another.
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+// One production build, copied once per worker; each test runs its own servers and databases. In order,
+// but independent: a failing test does not skip the ones after it.
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 
 const slug = 'sketching-a-garden-shed';
 const postTitle = 'Sketching a garden shed before building it';
 /** No minimum time and no rate limit, for the servers that take hundreds of comments from one address. */
 const unthrottled = { FOLIO_COMMENT_MIN_SECONDS: '0', FOLIO_COMMENT_RATE_LIMIT: '1000000' };
-const postgresUrl = process.env.TEST_DATABASE_URL;
+const postgresUrl = testServices.TEST_DATABASE_URL;
+const missing = missingServices('TEST_DATABASE_URL');
 const engines: { name: string; create(): Promise<ScratchDatabase> }[] = [
   { name: 'SQLite', create: createScratchSqlite },
   ...(postgresUrl ? [{ name: 'PostgreSQL', create: () => createScratchPostgres(postgresUrl) }] : []),
@@ -29,10 +33,10 @@ const payloads = Object.values(payloadGroups).flat();
 const tried = { payloads: 0, faults: 0, injected: 0, lost: 0, failedTests: 0 };
 
 let distDir: string;
-const running = new Set<FolioServer>();
+const running = new Set<RunningServer>();
 const scratch = new Set<ScratchDatabase>();
 
-async function serve(databaseUrl: string, env: Record<string, string> = unthrottled): Promise<FolioServer> {
+async function serve(databaseUrl: string, env: Record<string, string> = unthrottled): Promise<RunningServer> {
   const server = await startFolio(distDir, databaseUrl, env);
   running.add(server);
   return server;
@@ -59,7 +63,9 @@ test.afterAll(async () => {
   const verdict =
     tried.failedTests > 0
       ? `${tried.failedTests} test(s) FAILED (${tried.injected} injected, ${tried.lost} lost seen).`
-      : 'nothing injected, nothing lost.';
+      : missing.length > 0
+        ? `nothing injected, nothing lost on SQLite; PostgreSQL NOT TRIED (${missing.join(', ')} unset).`
+        : 'nothing injected, nothing lost.';
   console.log(
     `Hostile suite: ${tried.payloads} hostile inputs (from ${payloads.length} XSS payloads and ${sqlInjections.length} injection strings) ` +
       `and ${tried.faults} faults tried; ${verdict}`,
@@ -156,7 +162,7 @@ test('XSS payloads in name, website and body are stored as sent or refused, and 
   await written.evaluateAll((elements) =>
     elements.flatMap((element) => [element, ...element.querySelectorAll('*')]).forEach((element) => ['mouseover', 'mouseenter', 'focus'].forEach((type) => element.dispatchEvent(new Event(type)))),
   );
-  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
   const dangerous = await written.evaluateAll((elements) =>
     elements.flatMap((element) => [element, ...element.querySelectorAll('*')]).flatMap((element) => {
       const found: string[] = [];
@@ -373,7 +379,8 @@ for (const engine of engines) {
 }
 
 test('PostgreSQL stopped mid-run: posts still render, comments say they are unavailable, and work again once it is back', async ({ page }) => {
-  test.skip(!postgresUrl, 'TEST_DATABASE_URL is not set');
+  test.skip(!postgresUrl && !servicesRequired, 'TEST_DATABASE_URL is not set');
+  expect(missing, missingServicesMessage(missing)).toEqual([]);
   const postgres = await startPrivatePostgres(await freePort());
   try {
     await migrateDatabase({ engine: 'postgres', url: postgres.url });

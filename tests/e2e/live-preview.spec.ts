@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { holdNextTypeFiles } from '@/scripts/lib/side-build';
-import { removeBuild, startDevServer, type FolioServer } from './support/folio-server';
+import { removeBuild, startDevServer } from './support/folio-server';
+import type { RunningServer } from '@/tests/support/server-process';
 
 // One `next dev` for the whole file, editing its own copy of the posts.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-let server: FolioServer;
+let server: RunningServer;
 let posts: string;
 let restoreTypeFiles: (() => Promise<void>) | undefined;
 const distDir = `.next-live-${process.pid}`;

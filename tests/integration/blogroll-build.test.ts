@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toPlainText } from '@/lib/blogroll/text';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
 import { buildIntoDistDir } from './next-build';
-import { type RunningServer, startServer } from './servers';
+import { type RunningServer, startServer } from '@/tests/support/server-process';
 
 const distDir = '.next-blogroll-test';
 const reachable = ['/atom.xml', '/rss.xml', '/feed.json'];

@@ -8,7 +8,7 @@ type BuildResult = { status: number | null; output: string };
 async function runStep(command: string, args: string[], env: Record<string, string>): Promise<BuildResult> {
   const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
-    // A loaded two-core machine runs several builds at once during `npm test`.
+    // A loaded machine runs several builds at once during `npm test`: each step gets this long.
     timeout: 540_000,
   });
   let output = '';

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkSignIn } from '@/lib/admin/session';
 import { engines, useTestDatabase } from '../comments/engines';
+import { requireServices } from '../services';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 const minutesLater = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+requireServices('TEST_DATABASE_URL');
 
 describe.each(engines)('signing in to /admin on $name', ({ create }) => {
   const database = useTestDatabase(create);

@@ -8,10 +8,15 @@ import type { DatabaseTarget } from '@/db/connection.mjs';
 import { commentsBackupSchema, type CommentsBackup } from '@/lib/comments/backup';
 import { type Comment, type CommentStore, createCommentStore } from '@/lib/comments/store';
 import { createEmptyPostgresDatabase, engines, useTestDatabase } from './engines';
+import { testServices } from '@/tests/support/services';
+import { requireServices } from '../services';
 
 const run = promisify(execFile);
-// Each command starts npm and tsx: seconds apiece, and far more while parallel builds load the machine.
+// Each command starts npm and tsx, which takes far longer while parallel builds load the machine.
 const backupCommandsMs = 120_000;
+
+requireServices('TEST_DATABASE_URL');
+
 const sqlite = engines[0]!;
 // PostgreSQL when the run has one: the backup then moves comments between engines.
 const other = engines.at(-1)!;
@@ -64,7 +69,7 @@ describe(`comments backup from SQLite to ${other.name}`, () => {
 /** A database nobody has migrated yet, as a restore after losing the old one finds it. */
 const freshDatabases: { name: string; create(folder: string): Promise<{ target: DatabaseTarget; drop(): Promise<unknown> }> }[] = [
   { name: 'SQLite', create: async (folder) => ({ target: { engine: 'sqlite', file: path.join(folder, 'new/comments.sqlite') }, drop: async () => {} }) },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', create: () => createEmptyPostgresDatabase(process.env.TEST_DATABASE_URL!) }] : []),
+  ...(testServices.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', create: () => createEmptyPostgresDatabase(testServices.TEST_DATABASE_URL!) }] : []),
 ];
 
 describe.each(freshDatabases)('restoring comments into a new $name database', ({ create }) => {

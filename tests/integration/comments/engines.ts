@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type DatabaseTarget, openPostgres } from '@/db/connection.mjs';
 import { migrateDatabase } from '@/db/migrate.mjs';
 import { type CommentStore, createCommentStore } from '@/lib/comments/store';
+import { testServices } from '@/tests/support/services';
 
 export interface TestDatabase {
   target: DatabaseTarget;
@@ -45,7 +46,7 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   return { target: database.target, store, drop: async () => (await store.close(), await database.drop()) };
 }
 
-const postgresUrl = process.env.TEST_DATABASE_URL;
+const postgresUrl = testServices.TEST_DATABASE_URL;
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL names a server. */
 export const engines: { name: string; create(): Promise<TestDatabase> }[] = [

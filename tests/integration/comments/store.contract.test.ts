@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate.mjs';
 import type { NewComment } from '@/lib/comments/store';
 import { engines, useTestDatabase } from './engines';
+import { requireServices } from '../services';
 
 const minute = 60_000;
 const start = new Date('2026-03-01T12:00:00.000Z');
@@ -22,6 +23,8 @@ function draft(overrides: Partial<NewComment> = {}): NewComment {
     ...overrides,
   };
 }
+
+requireServices('TEST_DATABASE_URL');
 
 describe.each(engines)('comment store on $name', ({ create }) => {
   const database = useTestDatabase(create);

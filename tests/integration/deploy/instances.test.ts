@@ -10,21 +10,19 @@ import { formatCommentCount } from '@/lib/comments/format';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
 import { readPngSize } from '@/tests/png-size';
 import { engines, type TestDatabase } from '../comments/engines';
+import { servicesRequired, testServices } from '@/tests/support/services';
 import { buildStandaloneIntoDistDir } from '../next-build';
-import { type RunningServer, startServer } from '../servers';
+import { requireServices } from '../services';
+import { type RunningServer, startServer } from '@/tests/support/server-process';
 import { CookieJar, formFields, submitForm } from './http-forms';
 
-const databaseServer = process.env.TEST_DATABASE_URL;
-const redisUrl = process.env.TEST_REDIS_URL;
+const redisUrl = testServices.TEST_REDIS_URL;
 const distDir = '.next-deploy-test';
 const slug = 'sketching-a-garden-shed';
 const post = `/blog/${slug}`;
 const adminPassword = 'instances-admin-password';
 // Each run has keys of its own: other runs may share the Redis server.
 const redisPrefix = `folio-test-${randomBytes(6).toString('hex')}:`;
-const missingServices = Object.entries({ TEST_DATABASE_URL: databaseServer, TEST_REDIS_URL: redisUrl })
-  .filter(([, value]) => !value)
-  .map(([name]) => name);
 const isRoot = process.getuid?.() === 0;
 
 let build: { status: number | null; output: string };
@@ -113,14 +111,12 @@ async function showsComment(server: RunningServer, body: string): Promise<boolea
   return (await (await fetch(`${server.url}${post}`)).text()).includes(body);
 }
 
-// A suite that quietly skips in CI tests nothing: there, a missing service or root fails the run.
-it.runIf(process.env.CI && missingServices.length > 0)('has PostgreSQL and Redis to deploy to', () => {
-  expect.fail(`${missingServices.join(' and ')} must be set when CI=true`);
-});
-it.runIf(!isRoot && process.env.CI)('may mount the app folder read-only', () => {
+const missingServices = requireServices('TEST_DATABASE_URL', 'TEST_REDIS_URL');
+// A suite that quietly skips in CI tests nothing: there, a missing root fails the run too.
+it.runIf(!isRoot && servicesRequired)('may mount the app folder read-only', () => {
   expect.fail('The serverless test mounts the app folder read-only (unshare -m, mount --bind), which needs root');
 });
-if (!isRoot && !process.env.CI) console.warn('Skipping the read-only serverless test: mounting the app folder read-only needs root.');
+if (!isRoot && !servicesRequired) console.warn('Skipping the read-only serverless test: mounting the app folder read-only needs root.');
 
 describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
   beforeAll(async () => {
@@ -165,17 +161,11 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
       expect(await page.text()).not.toContain(bodies[0]);
     }
     await approve(instances[0]!, bodies[0]!);
-    const approvedAt = Date.now();
-    const seen = await Promise.all(
-      instances.map(async (instance) => {
-        while (Date.now() - approvedAt < 5_000) {
-          if (await showsComment(instance, bodies[0]!)) return true;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-        return false;
-      }),
+    await Promise.all(
+      instances.map((instance, index) =>
+        expect.poll(() => showsComment(instance, bodies[0]!), { message: `the approved comment shows on instance ${index + 1} within 5 seconds`, timeout: 5_000 }).toBe(true),
+      ),
     );
-    expect(seen, 'the approved comment shows on both instances within 5 seconds').toEqual([true, true]);
   });
 
   describe.skipIf(!isRoot)('on a serverless host: a read-only app folder without build cache', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isPooledConnection, openPostgres, resolveDatabaseTarget } from '@/db/connection.mjs';
+import { isPooledConnection, resolveDatabaseTarget } from '@/db/connection.mjs';
 import { migrateDatabase } from '@/db/migrate.mjs';
 import { checkBuildEnvironment } from '@/lib/deploy/environment.mjs';
 import { readOrCreateLocalSecret } from '@/lib/security/local-secret.mjs';
@@ -69,16 +69,5 @@ describe('pooled PostgreSQL connection strings', () => {
     expect(isPooledConnection(new URL('postgres://u@aws-0-eu.pooler.supabase.com:6543/postgres'))).toBe(true);
     expect(isPooledConnection(new URL('postgres://u@ep-cool-1-pooler.eu-central-1.aws.neon.tech/blog'))).toBe(true);
     expect(isPooledConnection(new URL('postgres://u@db.example:5432/blog'))).toBe(false);
-  });
-
-  it.skipIf(!process.env.TEST_DATABASE_URL)('connect without passing the pgbouncer flag to the server', async () => {
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.searchParams.set('pgbouncer', 'true');
-    const sql = openPostgres(url.toString());
-    try {
-      expect(await sql`select 1 as one`).toEqual([{ one: 1 }]);
-    } finally {
-      await sql.end();
-    }
   });
 });
