@@ -7,7 +7,7 @@ import type { CommentFormState, OwnComment } from './form-state';
 import { checkFormToken } from './form-token';
 import { countLinks, renderCommentBody } from './markdown';
 import type { CommentSettings } from './settings';
-import type { Comment, CommentStore } from './store';
+import type { Comment, CommentStore } from './comment-store';
 import { commentBodySchema, commentFieldsSchema, type CommentValues, readCommentValues } from './validation';
 
 /** Everything a submission depends on besides the form, so that tests can run it without a request. */

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '@/db/connection.mjs';
 import { commentsBackupSchema, type CommentsBackup } from '@/lib/comments/backup';
-import { type Comment, type CommentStore, createCommentStore } from '@/lib/comments/store';
+import type { Comment, CommentStore } from '@/lib/comments/comment-store';
+import { createCommentStore } from '@/lib/comments/store';
 import { createEmptyPostgresDatabase, engines, useTestDatabase } from './engines';
 
 const run = promisify(execFile);
