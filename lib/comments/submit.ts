@@ -108,7 +108,7 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
   const postSlug = String(form.get('postSlug') ?? '');
   if (!(await context.isPost(postSlug))) return failure(values, messages.noPost);
 
-  const timing = checkFormToken(String(form.get('startedAt') ?? ''), now, settings.minSecondsToSubmit);
+  const timing = checkFormToken(String(form.get('formToken') ?? ''), now, settings.minSecondsToSubmit);
   if (timing === 'invalid') return failure(values, messages.expired);
   if (timing === 'too-fast') return failure(values, messages.tooFast);
 
