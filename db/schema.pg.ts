@@ -1,7 +1,7 @@
 import { type AnyPgColumn, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { commentStatuses } from './statuses';
 
-const moment = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+const timestampColumn = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
 
 export const comments = pgTable(
   'comments',
@@ -16,8 +16,8 @@ export const comments = pgTable(
     body: text('body').notNull(),
     status: text('status', { enum: commentStatuses }).notNull(),
     ipHash: text('ip_hash').notNull(),
-    createdAt: moment('created_at').notNull(),
-    editedAt: moment('edited_at'),
+    createdAt: timestampColumn('created_at').notNull(),
+    editedAt: timestampColumn('edited_at'),
   },
   (table) => [
     index('comments_post_status_idx').on(table.postSlug, table.status),
@@ -31,7 +31,7 @@ export const loginFailures = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     ipHash: text('ip_hash').notNull(),
-    createdAt: moment('created_at').notNull(),
+    createdAt: timestampColumn('created_at').notNull(),
   },
   (table) => [index('login_failures_ip_created_idx').on(table.ipHash, table.createdAt)],
 );

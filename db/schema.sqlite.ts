@@ -1,6 +1,8 @@
 import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { commentStatuses } from './statuses';
 
+const timestampColumn = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
 export const comments = sqliteTable(
   'comments',
   {
@@ -14,8 +16,8 @@ export const comments = sqliteTable(
     body: text('body').notNull(),
     status: text('status', { enum: commentStatuses }).notNull(),
     ipHash: text('ip_hash').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    createdAt: timestampColumn('created_at').notNull(),
+    editedAt: timestampColumn('edited_at'),
   },
   (table) => [
     index('comments_post_status_idx').on(table.postSlug, table.status),
@@ -29,7 +31,7 @@ export const loginFailures = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ipHash: text('ip_hash').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: timestampColumn('created_at').notNull(),
   },
   (table) => [index('login_failures_ip_created_idx').on(table.ipHash, table.createdAt)],
 );

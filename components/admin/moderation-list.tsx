@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { CommentBody } from '@/components/comments/comment-body';
 import { formatCommentDate } from '@/lib/comments/format';
-import type { Comment } from '@/lib/comments/store';
+import type { Comment } from '@/lib/comments/comment-store';
 import { editCommentAsAdmin, moderateComment } from './actions';
 import styles from './admin.module.css';
 

@@ -123,7 +123,7 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
       <form action={formAction} className={styles.form} onFocus={refreshToken} aria-label={replyTo ? `Reply to ${replyTo.authorName}` : 'Leave a comment'}>
         <input type="hidden" name="postSlug" value={postSlug} />
         {replyTo ? <input type="hidden" name="parentId" value={replyTo.id} /> : null}
-        <input type="hidden" name="startedAt" value={token} />
+        <input type="hidden" name="formToken" value={token} />
         <Field id={id} name="name" label="Name" state={postState}>
           {(props) => <input {...props} autoComplete="name" maxLength={80} required />}
         </Field>

@@ -3,7 +3,7 @@ import { issueFormToken } from '@/lib/comments/form-token';
 import { getPostComments } from '@/lib/comments/read';
 import { buildThread } from '@/lib/comments/thread';
 import { CommentForm } from './comment-form';
-import { CommentList } from './comment-thread';
+import { CommentList } from './comment-list';
 import styles from './comments.module.css';
 
 /** A post's approved comments and the form, rendered into the static page. */

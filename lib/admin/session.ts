@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { cookies } from 'next/headers';
-import type { CommentStore } from '@/lib/comments/store';
+import type { CommentStore } from '@/lib/comments/comment-store';
 import { checkRateLimit, formatRetryMessage } from '@/lib/security/rate-limit';
 import { hashIdentity, safeEqual, sign, verify } from '@/lib/security/signing';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commentStatuses } from '@/db/statuses';
-import type { Comment, CommentStore } from './store';
+import type { Comment, CommentStore } from './comment-store';
 
 const storedCommentSchema = z.object({
   id: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sign, verify } from '@/lib/security/signing';
-import type { Comment } from './store';
+import type { Comment } from './comment-store';
 
 const purpose = 'edit-comment';
 

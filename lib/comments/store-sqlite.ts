@@ -1,96 +1,20 @@
-import { and, asc, count, desc, eq, gte } from 'drizzle-orm';
 import type { SqliteDatabase } from '@/db/client';
-import { comments, loginFailures } from '@/db/schema.sqlite';
-import type { CommentStore } from './store';
-
-/** When each comment from this IP hash since `since` was written, oldest first; at most `max` of them, all a rate limit needs. */
-function selectRecentFromIp(db: Pick<SqliteDatabase, 'select'>, ipHash: string, since: Date, max = Number.MAX_SAFE_INTEGER) {
-  return db
-    .select({ createdAt: comments.createdAt })
-    .from(comments)
-    .where(and(eq(comments.ipHash, ipHash), gte(comments.createdAt, since)))
-    .orderBy(asc(comments.createdAt))
-    .limit(max);
-}
+import * as schema from '@/db/schema.sqlite';
+import type { CommentStore } from './comment-store';
+import { buildRecentFromIpQuery, createStoreQueries, refuseAtLimit, requireStored } from './store-queries';
 
 export function createSqliteStore(db: SqliteDatabase): CommentStore {
   return {
-    async addComment(comment) {
-      const [added] = await db.insert(comments).values(comment).returning();
-      if (!added) throw new Error('The comment was not stored');
-      return added;
-    },
+    ...createStoreQueries(db, schema),
     async addCommentWithinLimit(comment, limit) {
       // Synchronous and IMMEDIATE: no other writer can slip in between the count and the insert.
       return db.transaction(
         (tx) => {
-          const recent = selectRecentFromIp(tx, comment.ipHash, limit.since, limit.max).all();
-          if (recent.length >= limit.max) return { limited: recent.map((row) => row.createdAt) };
-          const added = tx.insert(comments).values(comment).returning().get();
-          if (!added) throw new Error('The comment was not stored');
-          return { added };
+          const recent = tx.query.comments.findMany(buildRecentFromIpQuery(schema.comments, comment.ipHash, limit)).sync();
+          return refuseAtLimit(recent, limit.max) ?? { added: requireStored(tx.insert(schema.comments).values(comment).returning().get()) };
         },
         { behavior: 'immediate' },
       );
     },
-    getComment: (id) => db.query.comments.findFirst({ where: eq(comments.id, id) }),
-    listAll: () => db.query.comments.findMany({ orderBy: [asc(comments.id)] }),
-    listApproved: (postSlug) =>
-      db.query.comments.findMany({
-        where: and(eq(comments.postSlug, postSlug), eq(comments.status, 'approved')),
-        orderBy: [asc(comments.createdAt), asc(comments.id)],
-      }),
-    async countApprovedByPost() {
-      const rows = await db
-        .select({ postSlug: comments.postSlug, total: count() })
-        .from(comments)
-        .where(eq(comments.status, 'approved'))
-        .groupBy(comments.postSlug);
-      return new Map(rows.map((row) => [row.postSlug, row.total]));
-    },
-    listByStatus: (status, limit) =>
-      db.query.comments.findMany({
-        where: eq(comments.status, status),
-        orderBy: [desc(comments.createdAt), desc(comments.id)],
-        limit,
-      }),
-    async setStatus(id, status) {
-      return (await db.update(comments).set({ status }).where(eq(comments.id, id)).returning())[0];
-    },
-    async editBody(id, body, editedAt) {
-      return (await db.update(comments).set({ body, editedAt }).where(eq(comments.id, id)).returning())[0];
-    },
-    async deleteComment(id) {
-      return (await db.delete(comments).where(eq(comments.id, id)).returning())[0];
-    },
-    async listRecentFromIp(ipHash, since) {
-      return (await selectRecentFromIp(db, ipHash, since)).map((row) => row.createdAt);
-    },
-    async hasApprovedFromAuthor(authorKey) {
-      const found = await db.query.comments.findFirst({
-        columns: { id: true },
-        where: and(eq(comments.authorKey, authorKey), eq(comments.status, 'approved')),
-      });
-      return found !== undefined;
-    },
-    async hasSameComment({ postSlug, ipHash, body }) {
-      const found = await db.query.comments.findFirst({
-        columns: { id: true },
-        where: and(eq(comments.postSlug, postSlug), eq(comments.ipHash, ipHash), eq(comments.body, body)),
-      });
-      return found !== undefined;
-    },
-    async recordLoginFailure(ipHash, createdAt) {
-      await db.insert(loginFailures).values({ ipHash, createdAt });
-    },
-    async listLoginFailures(ipHash, since) {
-      const rows = await db
-        .select({ createdAt: loginFailures.createdAt })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.ipHash, ipHash), gte(loginFailures.createdAt, since)))
-        .orderBy(asc(loginFailures.createdAt));
-      return rows.map((row) => row.createdAt);
-    },
-    close: () => db.close(),
   };
 }

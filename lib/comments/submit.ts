@@ -7,7 +7,7 @@ import type { CommentFormState, OwnComment } from './form-state';
 import { checkFormToken } from './form-token';
 import { countLinks, renderCommentBody } from './markdown';
 import type { CommentSettings } from './settings';
-import type { Comment, CommentStore } from './store';
+import type { Comment, CommentStore } from './comment-store';
 import { commentBodySchema, commentFieldsSchema, type CommentValues, readCommentValues } from './validation';
 
 /** Everything a submission depends on besides the form, so that tests can run it without a request. */
@@ -108,7 +108,7 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
   const postSlug = String(form.get('postSlug') ?? '');
   if (!(await context.isPost(postSlug))) return failure(values, messages.noPost);
 
-  const timing = checkFormToken(String(form.get('startedAt') ?? ''), now, settings.minSecondsToSubmit);
+  const timing = checkFormToken(String(form.get('formToken') ?? ''), now, settings.minSecondsToSubmit);
   if (timing === 'invalid') return failure(values, messages.expired);
   if (timing === 'too-fast') return failure(values, messages.tooFast);
 

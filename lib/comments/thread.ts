@@ -1,4 +1,4 @@
-import type { Comment } from './store';
+import type { Comment } from './comment-store';
 
 export interface ThreadNode {
   comment: Comment;

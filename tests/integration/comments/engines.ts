@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DatabaseTarget, openPostgres } from '@/db/connection.mjs';
 import { migrateDatabase } from '@/db/migrate.mjs';
-import { type CommentStore, createCommentStore } from '@/lib/comments/store';
+import type { CommentStore } from '@/lib/comments/comment-store';
+import { createCommentStore } from '@/lib/comments/store';
 import { testServices } from '@/tests/support/services';
 
 export interface TestDatabase {

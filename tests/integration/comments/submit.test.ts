@@ -31,7 +31,7 @@ function commentForm(overrides: Record<string, string> = {}): FormData {
     website: '',
     body: 'A thoughtful comment.',
     homepage: '',
-    startedAt: issueFormToken(start),
+    formToken: issueFormToken(start),
     ...overrides,
   });
 }
@@ -183,17 +183,17 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
 
   it('rejects a form submitted sooner than the minimum time after it was shown, or with a forged time', async () => {
     const shownAt = issueFormToken(start);
-    const tooSoon = await handleCommentSubmission(commentForm({ startedAt: shownAt }), context({ now: seconds(2.9) }));
+    const tooSoon = await handleCommentSubmission(commentForm({ formToken: shownAt }), context({ now: seconds(2.9) }));
     expect(errorOf(tooSoon.state).message).toMatch(/take a moment/i);
     expect(errorOf(tooSoon.state).values.body).toBe('A thoughtful comment.');
 
-    const inTime = await handleCommentSubmission(commentForm({ startedAt: shownAt }), context({ now: seconds(3) }));
+    const inTime = await handleCommentSubmission(commentForm({ formToken: shownAt }), context({ now: seconds(3) }));
     expect(inTime.state.kind).toBe('saved');
 
     const forged = `${start.getTime() - 60_000}.${shownAt.split('.')[1]}`;
-    const rejected = await handleCommentSubmission(commentForm({ startedAt: forged }), context());
+    const rejected = await handleCommentSubmission(commentForm({ formToken: forged }), context());
     expect(errorOf(rejected.state).message).toMatch(/expired/i);
-    const missing = await handleCommentSubmission(commentForm({ startedAt: '' }), context());
+    const missing = await handleCommentSubmission(commentForm({ formToken: '' }), context());
     expect(errorOf(missing.state).message).toMatch(/expired/i);
   });
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Comment } from '@/lib/comments/store';
+import type { Comment } from '@/lib/comments/comment-store';
 import { buildThread, type ThreadNode } from '@/lib/comments/thread';
 
 function comment(id: number, parentId: number | null = null): Comment {

@@ -1,0 +1,44 @@
+import type * as pgSchema from '@/db/schema.pg';
+import type * as sqliteSchema from '@/db/schema.sqlite';
+import type { CommentStatus } from '@/db/statuses';
+
+type IsSame<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/** The row type both schemas infer; should the two drift apart, nothing that stores or shows comments compiles, and the errors say why. */
+type SharedRow<Sqlite, Postgres> = IsSame<Sqlite, Postgres> extends true ? Sqlite : { 'the SQLite and PostgreSQL schemas infer different rows': [Sqlite, Postgres] };
+
+export type Comment = SharedRow<typeof sqliteSchema.comments.$inferSelect, typeof pgSchema.comments.$inferSelect>;
+export type NewComment = SharedRow<
+  Omit<typeof sqliteSchema.comments.$inferInsert, 'id' | 'editedAt'>,
+  Omit<typeof pgSchema.comments.$inferInsert, 'id' | 'editedAt'>
+>;
+/** A comment as a backup holds it, to be stored again under whatever id the database gives it. */
+export type RestoredComment = Omit<Comment, 'id'>;
+
+/** Everything the rest of Folio asks of the database; both engines pass the same contract tests. */
+export interface CommentStore {
+  addComment(comment: NewComment | RestoredComment): Promise<Comment>;
+  /**
+   * Adds the comment unless its IP hash has written `limit.max` comments since `limit.since`, in
+   * which case it returns when those were written (oldest first). Count and insert are atomic.
+   */
+  addCommentWithinLimit(comment: NewComment, limit: { since: Date; max: number }): Promise<{ added: Comment } | { limited: Date[] }>;
+  getComment(id: number): Promise<Comment | undefined>;
+  /** Every comment in every state, in the order they were stored. */
+  listAll(): Promise<Comment[]>;
+  /** A post's approved comments, oldest first. */
+  listApproved(postSlug: string): Promise<Comment[]>;
+  /** Approved comments per post slug; posts without any are absent. */
+  countApprovedByPost(): Promise<Map<string, number>>;
+  /** Comments in one state across all posts, newest first. */
+  listByStatus(status: CommentStatus, limit: number): Promise<Comment[]>;
+  setStatus(id: number, status: CommentStatus): Promise<Comment | undefined>;
+  editBody(id: number, body: string, editedAt: Date): Promise<Comment | undefined>;
+  /** Deletes the comment and its replies; returns the deleted comment. */
+  deleteComment(id: number): Promise<Comment | undefined>;
+  hasApprovedFromAuthor(authorKey: string): Promise<boolean>;
+  hasSameComment(comment: Pick<Comment, 'postSlug' | 'ipHash' | 'body'>): Promise<boolean>;
+  recordLoginFailure(ipHash: string, at: Date): Promise<void>;
+  listLoginFailures(ipHash: string, since: Date): Promise<Date[]>;
+  close(): Promise<void>;
+}
