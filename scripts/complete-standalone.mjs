@@ -15,6 +15,7 @@ if (!existsSync(path.join(standalone, 'server.js'))) {
   process.exit(0);
 }
 
+/** @type {[from: string, to: string][]} */
 const copies = [
   [path.join(root, 'public'), path.join(standalone, 'public')],
   [path.join(root, distDir, 'static'), path.join(standalone, distDir, 'static')],

@@ -1,6 +1,9 @@
 // Plain JavaScript: next.config.mjs, the database connection and the scripts all check the environment.
 
-/** Hosts whose filesystem is read-only or thrown away between requests: an embedded database would lose comments. */
+/**
+ * Hosts whose filesystem is read-only or thrown away between requests: an embedded database would lose comments.
+ * @type {[variable: string, host: string][]}
+ */
 const ephemeralHosts = [
   ['VERCEL', 'Vercel'],
   ['NETLIFY', 'Netlify'],
@@ -31,6 +34,7 @@ export function generatedSecretRefusal(host) {
   );
 }
 
+/** @type {[name: string, consequence: string][]} */
 const productionSettings = [
   ['SITE_URL', 'feeds, canonical links and social images would point to http://localhost:3000'],
   ['FOLIO_SECRET', 'cookies and form tokens would be signed with a secret kept in data/, which a serverless host or a second instance does not share'],

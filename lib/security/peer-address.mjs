@@ -23,7 +23,7 @@ export function stampPeerAddresses() {
       if (event === 'request' && args[0] instanceof http.IncomingMessage) {
         args[0].headers[peerAddressHeader] = args[0].socket.remoteAddress ?? '';
       }
-      return emit.call(this, event, ...args);
+      return /** @type {boolean} */ (Reflect.apply(emit, this, [event, ...args]));
     }
   );
   /** @type {Record<symbol, unknown>} */ (globalThis)[installed] = true;
