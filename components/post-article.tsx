@@ -1,16 +1,18 @@
 import Link from 'next/link';
 import { formatPostDate } from '@/lib/content/dates';
 import { getAdjacentPosts, type Post } from '@/lib/content/posts';
+import { getSeriesPlace } from '@/lib/content/series';
 import { tagSlug } from '@/lib/content/tags';
 import siteConfig from '@/site.config';
 import { BlogrollBox } from './blogroll-box';
 import { CommentCountLink, CommentSection } from './comments/comment-section';
 import { IndexLink } from './index-link';
 import { PostBody } from './post-body';
+import { SeriesBox } from './series-box';
 import { TableOfContents } from './table-of-contents';
 
 export async function PostArticle({ post }: { post: Post }) {
-  const { newer, older } = await getAdjacentPosts(post.slug);
+  const [{ newer, older }, seriesPlace] = await Promise.all([getAdjacentPosts(post.slug), getSeriesPlace(post.slug)]);
   const showToc = post.words >= siteConfig.tocMinWords && post.toc.length >= 2;
   return (
     <article className="post" aria-labelledby="post-title">
@@ -32,6 +34,7 @@ export async function PostArticle({ post }: { post: Post }) {
           </span>
         </p>
       </header>
+      {seriesPlace ? <SeriesBox place={seriesPlace} /> : null}
       {showToc ? <TableOfContents entries={post.toc} /> : null}
       <div className="prose">
         <PostBody code={post.code} />

@@ -1,7 +1,10 @@
+import { getAllSeries } from '@/lib/content/series';
 import siteConfig from '@/site.config';
 import { IndexLink } from './index-link';
+import { SiteSearch } from './search/site-search';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const hasSeries = (await getAllSeries()).length > 0;
   return (
     <header className="site-header">
       <IndexLink href="/" className="site-title">
@@ -15,8 +18,14 @@ export function SiteHeader() {
           <li>
             <IndexLink href="/tags">Tags</IndexLink>
           </li>
+          {hasSeries ? (
+            <li>
+              <IndexLink href="/series">Series</IndexLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
+      <SiteSearch />
     </header>
   );
 }

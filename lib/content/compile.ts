@@ -13,6 +13,7 @@ import { postComponentNames } from './components-list';
 import type { Frontmatter } from './frontmatter';
 import { PostError } from './post-error';
 import { isFootnoteLabel, rehypeCollectHeadings, type TocEntry } from './rehype-collect-headings';
+import { rehypeCollectText } from './rehype-collect-text';
 import { rehypeImageDimensions } from './rehype-image-dimensions';
 import { remarkFirstParagraph } from './remark-first-paragraph';
 import { remarkKnownComponents } from './remark-known-components';
@@ -25,6 +26,8 @@ export interface CompiledPost {
   toc: TocEntry[];
   /** Plain text of the first paragraph: the description when the frontmatter has none. */
   firstParagraph: string;
+  /** Plain text of the whole body, a line per block: what search indexes. */
+  text: string;
   /** Files the post imports (its own components, data), with a digest of what they held when it compiled. */
   dependencies: PostDependency[];
 }
@@ -71,7 +74,7 @@ export async function dependenciesUnchanged(postFile: string, dependencies: Post
 
 /** Everything that changes the compiled output besides the source: part of the cache key. */
 export const pipelineOptions = {
-  revision: 5,
+  revision: 6,
   codeThemes: { light: 'github-light', dark: 'github-dark' },
   components: postComponentNames,
   headingAnchor: { behavior: 'append', className: 'heading-anchor' },
@@ -102,6 +105,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
 
   const toc: TocEntry[] = [];
   const firstParagraph = { text: '' };
+  const body = { text: '' };
   const imported = new Set<string>();
   let bundled;
   try {
@@ -117,6 +121,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
         ];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
+          [rehypeCollectText, { into: body }],
           [rehypeImageDimensions, { publicDirectory: path.join(process.cwd(), 'public') }],
           rehypeSlug,
           [rehypeCollectHeadings, { into: toc }],
@@ -145,5 +150,5 @@ export async function compilePost(file: string, source: string): Promise<Compile
   }
 
   imported.delete(file);
-  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, dependencies: await describeDependencies(file, imported) };
+  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, text: body.text, dependencies: await describeDependencies(file, imported) };
 }

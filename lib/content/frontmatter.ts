@@ -23,8 +23,14 @@ export const frontmatterSchema = z
     tags: z.array(z.string().trim().min(1, 'tags must not be empty')).default([]),
     draft: z.boolean().default(false),
     updated: isoDateSchema.optional(),
+    series: z.string().trim().min(1, 'must not be empty').optional(),
+    seriesOrder: z.number().int('must be a whole number').positive('must be 1 or more').optional(),
   })
-  .strict();
+  .strict()
+  .refine((frontmatter) => frontmatter.seriesOrder === undefined || frontmatter.series !== undefined, {
+    path: ['seriesOrder'],
+    message: 'needs a "series" to order the post in',
+  });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 

@@ -17,7 +17,7 @@ export interface PostSummary extends Frontmatter, ReadingStats {
   file: string;
 }
 
-export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter' | 'dependencies'> {}
+export interface Post extends PostSummary, Omit<CompiledPost, 'frontmatter' | 'dependencies' | 'text'> {}
 
 /** Drafts are for the writer's eyes: shown by `next dev`, never in a production build. */
 function showDrafts(): boolean {

@@ -7,6 +7,12 @@ interface YamlError {
   mark?: { line: number; column: number };
 }
 
+/** The line (from 1) where the frontmatter sets `key`, if it does. */
+export function frontmatterLine(source: string, key: string): number | undefined {
+  const index = source.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
+}
+
 /**
  * Reads and validates a post's YAML frontmatter. Problems are thrown as
  * `PostError`s that name the line of the offending key.
@@ -25,10 +31,9 @@ export function readFrontmatter(file: string, source: string): { frontmatter: Fr
   const result = parseFrontmatter(parsed.data);
   if (result.ok) return { frontmatter: result.frontmatter, content: parsed.content };
   const [problem] = result.problems;
-  const key = problem?.field.split('.')[0];
-  const index = source.split('\n').findIndex((line) => line.startsWith(`${key}:`));
+  const line = frontmatterLine(source, problem?.field.split('.')[0] ?? '');
   throw new PostError(file, `frontmatter "${problem?.field}" ${problem?.message ?? 'is invalid'}`, {
-    line: index === -1 ? 2 : index + 1,
-    column: index === -1 ? undefined : 1,
+    line: line ?? 2,
+    column: line === undefined ? undefined : 1,
   });
 }

@@ -2,8 +2,9 @@ import { Feed } from 'feed';
 import { parsePostDate } from '@/lib/content/dates';
 import { lastModified } from '@/lib/content/last-modified';
 import { getAllPosts, getPost, type PostSummary } from '@/lib/content/posts';
+import { getSeries } from '@/lib/content/series';
 import { getTag } from '@/lib/content/tags';
-import { siteFeeds, tagFeedPath, tagFeedTitle } from '@/lib/share/feeds';
+import { seriesFeedLink, siteFeeds, tagFeedPath, tagFeedTitle } from '@/lib/share/feeds';
 import { describePost } from '@/lib/share/post-metadata';
 import { absoluteUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
@@ -60,4 +61,12 @@ export async function getTagFeed(slug: string): Promise<Feed | undefined> {
   const tag = await getTag(slug);
   if (!tag) return undefined;
   return buildFeed(tag.posts, { title: tagFeedTitle(tag), link: `/tags/${tag.slug}`, feedLinks: { rss: tagFeedPath(tag) } });
+}
+
+export async function getSeriesFeed(slug: string): Promise<Feed | undefined> {
+  const series = await getSeries(slug);
+  if (!series) return undefined;
+  const { path, title } = seriesFeedLink(series);
+  const newestFirst = [...series.parts].sort((a, b) => b.date.localeCompare(a.date));
+  return buildFeed(newestFirst, { title, link: `/series/${series.slug}`, feedLinks: { rss: path } });
 }

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CheckedPost, CheckRequest } from './checked-post';
+import { checkSeriesOrder, type CheckedPost, type CheckRequest } from './checked-post';
 
 /**
  * Validates and compiles every post across `processes` child processes (each with Node's flags, so a
  * TypeScript loader comes along), filling the compile cache
- * that the build then reads. Returns a result per post, in the order given, problems included:
- * one broken post never hides another.
+ * that the build then reads. Returns a result per post, in the order given, problems included
+ * (two posts claiming one place in a series among them): one broken post never hides another.
  */
 export async function checkPosts(files: string[], processes = availableParallelism()): Promise<CheckedPost[]> {
   const shares = Array.from({ length: Math.max(1, Math.min(processes, files.length)) }, () => [] as string[]);
@@ -27,5 +27,5 @@ export async function checkPosts(files: string[], processes = availableParalleli
         }),
     ),
   );
-  return files.map((file) => results.get(file) ?? { file, problem: `${file}: was not checked` });
+  return checkSeriesOrder(files.map((file) => results.get(file) ?? { file, problem: `${file}: was not checked` }));
 }

@@ -6,9 +6,10 @@ import { describeProblem, type CheckedPost, type CheckRequest } from './checked-
 async function check(file: string): Promise<CheckedPost> {
   let draft: boolean | undefined;
   try {
-    draft = (await readPostSummary(file)).draft;
+    const { title, date, series, seriesOrder, ...summary } = await readPostSummary(file);
+    draft = summary.draft;
     await getCompiledPost(file, await readFile(file, 'utf8'));
-    return { file, draft };
+    return { file, draft, series: series === undefined ? undefined : { title, date, series, seriesOrder } };
   } catch (error) {
     return { file, draft, problem: describeProblem(file, error) };
   }
