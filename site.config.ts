@@ -26,6 +26,8 @@ const siteConfig = {
   feedPosts: 20,
   /** Posts with at least this many words show a table of contents. */
   tocMinWords: 600,
+  /** Results on each page of /search: a title, date, tags and a quoted passage each, about one screen. */
+  searchResultsPerPage: 5,
   /**
    * "Articles from blogs I read": the newest article of each followed blog,
    * fetched while the site builds, at the end of every post and on /blogroll.

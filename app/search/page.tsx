@@ -40,7 +40,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
         <SearchResults query={query.text} results={results} />
       ) : (
         <p role="status">
-          {query.text ? `“${query.text}” has no word to search for. ` : null}
+          {query.text ? 'There is no word to search for in that. ' : null}
           Type a word or two, or put a phrase in quotes: &quot;plain text&quot;. Accents and capitals do not matter, and a
           word&apos;s beginning finds the whole word.
         </p>

@@ -1,9 +1,14 @@
 import Link from 'next/link';
 import { formatPostDate } from '@/lib/content/dates';
 import { tagSlug } from '@/lib/content/tags';
-import { resultsPerPage, type SearchResults as Results } from '@/lib/search/search-posts';
+import type { SearchResults as Results } from '@/lib/search/search-posts';
 import { IndexLink } from '../index-link';
 import { HighlightedText } from './highlighted-text';
+
+/** The query as the reader typed it, in quotation marks unless it brings its own. */
+function quoted(query: string): string {
+  return /["“”„«»]/u.test(query) ? query : `“${query}”`;
+}
 
 function pageHref(query: string, page: number): string {
   return `/search?${new URLSearchParams(page > 1 ? { q: query, page: String(page) } : { q: query })}`;
@@ -32,15 +37,17 @@ function ResultPages({ query, page, pages }: { query: string; page: number; page
 
 /** One page of results: best match first, each with its date, tags and the passage that matched. */
 export function SearchResults({ query, results }: { query: string; results: Results }) {
-  const { total, page, pages, hits, someWords } = results;
+  const { total, first, page, pages, hits, someWords } = results;
   return (
     <section aria-labelledby="search-summary">
       <p id="search-summary" role="status" className="search-summary">
-        {total === 0 ? `No post matches “${query}”.` : `${total} ${total === 1 ? 'post matches' : 'posts match'} “${query}”${pages > 1 ? `, page ${page} of ${pages}` : ''}.`}
+        {total === 0
+          ? `No post matches ${quoted(query)}.`
+          : `${total} ${total === 1 ? 'post matches' : 'posts match'} ${quoted(query)}${pages > 1 ? `, page ${page} of ${pages}` : ''}.`}
         {someWords && total > 0 ? ' None has every word: these have some of them.' : null}
       </p>
       {total === 0 ? <p>Try fewer words, or another spelling.</p> : null}
-      <ol className="post-list search-results" start={(page - 1) * resultsPerPage + 1} hidden={total === 0}>
+      <ol className="post-list search-results" start={first} hidden={total === 0}>
         {hits.map((hit) => (
           <li key={hit.slug}>
             <article>

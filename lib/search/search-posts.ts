@@ -4,8 +4,8 @@ import type { ParsedQuery } from './parse-query';
 import { findPhrase } from './positions';
 import type { SearchDocument, SearchIndex } from './search-index';
 import { indexTerm } from './terms';
+import siteConfig from '@/site.config';
 
-export const resultsPerPage = 10;
 
 // Titles and tags say what a post is about; a word in them counts for more than one in the body.
 const boost = { title: 4, tags: 3, description: 1.5, text: 1 };
@@ -18,6 +18,8 @@ export interface SearchHit extends Omit<SearchDocument, 'title'> {
 export interface SearchResults {
   /** Posts found, on every page. */
   total: number;
+  /** The place of the first post shown among them, from 1. */
+  first: number;
   /** The page shown, within 1…pages. */
   page: number;
   pages: number;
@@ -70,7 +72,7 @@ function toHit(index: SearchIndex, query: ParsedQuery, result: SearchResult): Se
 }
 
 /** One page of the posts that match a searchable query, best first, each with a quoted passage. */
-export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number): SearchResults {
+export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number, resultsPerPage = siteConfig.searchResultsPerPage): SearchResults {
   let results = findPosts(index, query, 'AND');
   const someWords = results.length === 0 && query.words.length > 1;
   if (someWords) results = findPosts(index, query, 'OR');
@@ -79,6 +81,7 @@ export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number
   const onPage = results.slice((shown - 1) * resultsPerPage, shown * resultsPerPage);
   return {
     total: results.length,
+    first: (shown - 1) * resultsPerPage + 1,
     page: shown,
     pages,
     hits: onPage.map((result) => toHit(index, query, result)),

@@ -74,6 +74,18 @@ describe('compilePost renders every feature a post can use', () => {
 
 });
 
+describe('compilePost collects the text search indexes', () => {
+  it('keeps the words a reader sees, a line per block, and leaves out anchors, footnote numbers and code in braces', async () => {
+    const { text } = await compilePost(
+      file,
+      post(
+        '## First part\n\nA claim.[^one] With `inline code`.\n\n{/* a comment only the writer sees */}\n\n<Callout type="tip">Mind the gap.</Callout>\n\n```ts\nconst roof = 2;\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[^one]: The note.',
+      ),
+    );
+    expect(text.split('\n')).toEqual(['First part', 'A claim. With inline code.', 'Mind the gap.', 'const roof = 2;', 'a', 'b', '1', '2', 'The note.']);
+  });
+});
+
 describe('compilePost reports broken posts with file, line and problem', () => {
   it('names the line of an invalid frontmatter field', async () => {
     const error = await compileError(post('Body', 'title: Example\ndate: 03/10/2022'));
