@@ -72,7 +72,7 @@ function toHit(index: SearchIndex, query: ParsedQuery, result: SearchResult): Se
 }
 
 /** One page of the posts that match a searchable query, best first, each with a quoted passage. */
-export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number, resultsPerPage = siteConfig.searchResultsPerPage): SearchResults {
+export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number, resultsPerPage: number = siteConfig.searchResultsPerPage): SearchResults {
   let results = findPosts(index, query, 'AND');
   const someWords = results.length === 0 && query.words.length > 1;
   if (someWords) results = findPosts(index, query, 'OR');
