@@ -46,3 +46,15 @@ it('npm run check passes the sample posts', async () => {
   expect(status).toBe(0);
   expect(stdout).toMatch(/posts checked in [\d.]+ s: all compile\./);
 }, 120_000);
+
+it('npm run check names two posts claiming one place in a series, and an empty series name, at the line', async () => {
+  const { status, stderr } = await runCheck('tests/fixtures/series-clash');
+  expect(status).toBe(1);
+  const folder = 'tests/fixtures/series-clash';
+  expect(stderr.trim().split('\n').sort()).toEqual([
+    `${folder}/no-name.mdx:5:1: frontmatter "series" must not be empty`,
+    `${folder}/the-base.mdx:5:1: frontmatter "seriesOrder" 1 is also the place of ${folder}/the-walls.mdx in the series "Building the shed"`,
+    `${folder}/the-roof.mdx:6:1: frontmatter "seriesOrder" 2 is also the place of ${folder}/the-door.mdx in the series "Building the shed" (a draft)`,
+    `${folder}/the-walls.mdx:5:1: frontmatter "seriesOrder" 1 is also the place of ${folder}/the-base.mdx in the series "Building the shed"`,
+  ]);
+}, 120_000);
