@@ -7,6 +7,9 @@ test('the home page lists the published posts newest first, and no drafts', asyn
   await page.goto('/');
   const titles = page.getByRole('main').getByRole('heading', { level: 3 });
   await expect(titles).toHaveText([
+    'Building the shed: cladding, a window and a door that closes',
+    'Building the shed: framing the walls',
+    'Building the shed: a level base',
     'Sketching a garden shed before building it',
     'Highlighting code at build time',
     'A year of plain-text notes',

@@ -1,0 +1,149 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const payloadGroups = JSON.parse(readFileSync('tests/fixtures/xss/payloads.json', 'utf8')) as Record<string, string[]>;
+
+const results = (page: Page) => page.getByRole('main').getByRole('listitem');
+const resultTitles = (page: Page) => page.getByRole('main').getByRole('heading', { level: 2 });
+
+async function searchFromHeader(page: Page, query: string) {
+  const form = page.getByRole('search', { name: 'Site search' });
+  await form.getByRole('searchbox').fill(query);
+  await form.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/search\?q=/);
+}
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a reader finds a post from the header by a phrase from its body, a misspelt word and a tag', async ({ page }) => {
+    await page.goto('/blog/sketching-a-garden-shed');
+    await searchFromHeader(page, '"plain search found everything"');
+    await expect(page.getByRole('status')).toHaveText('1 post matches "plain search found everything".');
+    await expect(resultTitles(page)).toHaveText(['A year of plain-text notes']);
+    await expect(results(page).first().locator('p mark')).toHaveText(['plain', 'search', 'found', 'everything']);
+    await expect(page.getByRole('searchbox', { name: /phrase in quotes/ })).toHaveValue('"plain search found everything"');
+
+    await searchFromHeader(page, 'higlighter');
+    await expect(resultTitles(page).first()).toHaveText('Highlighting code at build time');
+    await expect(results(page).first().locator('p mark')).toHaveText(['highlighter']);
+
+    await searchFromHeader(page, 'WOODWORK');
+    await expect(resultTitles(page)).toHaveText([/a level base/, /cladding, a window/, /framing the walls/]);
+    await expect(results(page).first().getByRole('link', { name: 'woodwork' })).toHaveAttribute('href', '/tags/woodwork');
+    await resultTitles(page).first().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Building the shed: a level base');
+  });
+
+  test('results come a page at a time, with links to the pages either side', async ({ page }) => {
+    await page.goto('/search?q=build');
+    await expect(page.getByRole('status')).toHaveText('6 posts match “build”, page 1 of 2.');
+    await expect(resultTitles(page)).toHaveCount(5);
+    const firstPage = await resultTitles(page).allTextContents();
+    const pages = page.getByRole('navigation', { name: 'Result pages' });
+    await expect(pages.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+    await pages.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/\/search\?q=build&page=2$/);
+    await expect(page.getByRole('status')).toHaveText('6 posts match “build”, page 2 of 2.');
+    await expect(resultTitles(page)).toHaveCount(1);
+    expect(firstPage).not.toContain(await resultTitles(page).first().textContent());
+    await expect(page.getByRole('main').getByRole('list')).toHaveAttribute('start', '6');
+    await page.getByRole('navigation', { name: 'Result pages' }).getByRole('link', { name: 'Previous page' }).click();
+    await expect(resultTitles(page)).toHaveText(firstPage);
+  });
+
+  test('an empty, absurd or unmatched query gets a page that says what to do', async ({ page }) => {
+    for (const [query, message] of [
+      ['', /Type a word or two/],
+      ['x'.repeat(10_000), /No post matches/],
+      ['%00%07%1b%7f%e2%80%ae%ef%bb%bf', /Type a word or two/],
+      ['?!%E2%80%A6%E2%80%94%22%22%3B%3A()%5B%5D%7B%7D', /no word to search for/],
+      ['the%20and%20of', /no word to search for/],
+      ['zebra%20quokka', /No post matches “zebra quokka”/],
+    ] as const) {
+      const response = await page.goto(`/search?q=${query}&page=-4`);
+      expect(response?.status(), query.slice(0, 40)).toBe(200);
+      await expect(page.getByRole('main').getByRole('status')).toHaveText(message);
+    }
+    await page.goto(`/search?q=${'x'.repeat(10_000)}`);
+    expect((await page.getByRole('searchbox', { name: /phrase in quotes/ }).inputValue()).length).toBe(200);
+  });
+});
+
+for (const [group, payloads] of Object.entries(payloadGroups)) {
+  test(`XSS payloads as the query (${group}) are shown as text, and nothing they hold runs in Chromium`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.addInitScript(() => {
+      for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
+        Object.defineProperty(window, name, { value: () => ((window as typeof window & { __folioXss?: boolean }).__folioXss = true) });
+      }
+    });
+    const foreign: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('http://127.0.0.1') || url.startsWith('data:')) return route.continue();
+      foreign.push(url);
+      return route.abort();
+    });
+    for (const payload of payloads) {
+      const response = await page.goto(`/search?${new URLSearchParams({ q: payload })}`, { waitUntil: 'domcontentloaded' });
+      expect(response?.status(), payload).toBe(200);
+      const injected = await page.getByRole('main').evaluate((main) =>
+        [...main.querySelectorAll('*')].flatMap((element) => [
+          ...(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'STYLE', 'IMG', 'BASE', 'META', 'LINK', 'TEMPLATE'].includes(element.tagName.toUpperCase()) ? [element.tagName] : []),
+          ...[...element.attributes].filter((attribute) => attribute.name.startsWith('on') || attribute.name === 'style').map((attribute) => attribute.name),
+        ]),
+      );
+      expect(injected, payload).toEqual([]);
+      expect(await page.evaluate(() => (window as typeof window & { __folioXss?: boolean }).__folioXss), payload).toBeUndefined();
+    }
+    expect(dialogs).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+}
+
+test('with JavaScript, the results follow the words as they are typed on /search', async ({ page }) => {
+  await page.goto('/search');
+  const box = page.getByRole('searchbox', { name: /phrase in quotes/ });
+  await box.pressSequentially('clad', { delay: 30 });
+  await expect(resultTitles(page).first()).toHaveText(/cladding, a window/);
+  await expect(page).toHaveURL(/\/search\?q=clad$/);
+  await box.pressSequentially('ding studs', { delay: 30 });
+  await expect(page.getByRole('status')).toHaveText(/posts? match “cladding studs”/);
+});
+
+test('only /search loads search code: no post page does', async ({ page }) => {
+  const scriptsOf = async (path: string) => {
+    const scripts = new Map<string, string>();
+    const collect = async (response: import('@playwright/test').Response) => {
+      if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, await response.text());
+    };
+    page.on('response', collect);
+    await page.goto(path, { waitUntil: 'networkidle' });
+    page.off('response', collect);
+    return scripts;
+  };
+  const searchScripts = await scriptsOf('/search?q=shed');
+  const homeScripts = await scriptsOf('/');
+  const searchOnly = [...searchScripts.keys()].filter((url) => !homeScripts.has(url));
+  expect(searchOnly.length).toBeGreaterThan(0);
+  expect([...searchScripts.values()].some((code) => /["']search-query["']/.test(code))).toBe(true);
+  for (const post of ['/blog/a-year-of-plain-text-notes', '/blog/building-the-shed-framing-the-walls']) {
+    const postScripts = await scriptsOf(post);
+    expect([...postScripts.keys()].filter((url) => searchOnly.includes(url)), post).toEqual([]);
+    expect([...postScripts.values()].filter((code) => /["']search-query["']/.test(code)), post).toEqual([]);
+  }
+});
+
+test('/search with results has no accessibility violations', async ({ page }) => {
+  await page.goto('/search?q=shed');
+  await expect(resultTitles(page).first()).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+});
