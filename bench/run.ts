@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds, page weight, serving, comment writes and comment rendering, measured
+ * `npm run bench`: builds, page weight, serving, comment writes, comment rendering and search, measured
  * side by side on this machine. Figures are medians of several runs; ratios measured in one run
  * are the ones to quote. BENCH_PARTS picks some of them.
  */
@@ -13,7 +13,9 @@ import { timeItems } from './measure-items';
 import { countStored, loadCommentWrites, prepareDatabase, type WriteLoad } from './measure-comment-writes';
 import { timeCommentRenders } from './measure-comment-render';
 import { measurePage, type PageWeight } from './measure-page';
+import { compileForSearch, fileBytes, measureLoad, searchQueries, timeSearches } from './measure-search';
 import { loadTest, type LoadResult } from './measure-serving';
+import { buildSearchIndex, searchIndexFiles, writeSearchIndex } from '../lib/search/search-index';
 import { formatTable, writeResults, type Figure } from './report';
 import { startNext, startNginx } from './servers';
 import { median, quantile } from './stats';
@@ -22,8 +24,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, 'bench/tmp');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_POSTS ?? '100,1000').split(',').map(Number).filter((posts) => posts > 0);
-/** `builds`, `site` (page weight, serving and comment writes, which share one build) and `comment-render`. */
-const parts = new Set((process.env.BENCH_PARTS ?? 'builds,site,comment-render').split(','));
+const searchSizes = (process.env.BENCH_SEARCH_POSTS ?? '1000,5000').split(',').map(Number).filter((posts) => posts > 0);
+/** `builds`, `site` (page weight, serving and comment writes, which share one build), `comment-render` and `search`. */
+const parts = new Set((process.env.BENCH_PARTS ?? 'builds,site,comment-render,search').split(','));
 const figures: Figure[] = [];
 const samplePost = 'a-year-of-plain-text-notes';
 // The forms in prerendered pages are signed at build time: build and servers share one secret.
@@ -242,6 +245,69 @@ function benchCommentRenders() {
   );
 }
 
+async function benchSearch() {
+  // /search renders from the index alone, so one build of the sample site serves every size: each
+  // size's index goes where that build shipped its own, and a fresh server loads it.
+  const app: BuildTarget = { root, contentDirectory: path.join(root, 'content/posts'), distDir: 'bench/tmp/dist-search', cacheDirectory: path.join(work, 'cache-search-app'), folio: true };
+  log('building the sample site once for the search servers');
+  await runBuild(app, benchEnv);
+  const shipped = path.join(root, `${app.distDir}-folio`, 'search');
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+  for (const posts of searchSizes) {
+    const section = `Search, ${posts} posts`;
+    const atTarget = posts === 1000;
+    const contentDirectory = await generatePosts(path.join(work, `search-content-${posts}`), posts);
+    log(`compiling ${posts} generated posts for search`);
+    // One cache for every size: the generator writes the same first posts whatever the count.
+    const indexed = await compileForSearch(contentDirectory, path.join(work, 'cache-search'));
+    log(`building and loading the index of ${posts} posts`);
+    const builds = await repeat(runs, async () => {
+      const started = performance.now();
+      const built = buildSearchIndex(indexed);
+      await rm(shipped, { recursive: true, force: true });
+      await writeSearchIndex(shipped, built);
+      return performance.now() - started;
+    });
+    const indexBytes = (await fileBytes(shipped, searchIndexFiles.index)) + (await fileBytes(shipped, searchIndexFiles.positions));
+    const loads = await repeat(runs, () => measureLoad(shipped));
+    const queries = searchQueries(indexed);
+    const index = loads[0]?.index;
+    if (!index) throw new Error('the search index did not load');
+    log(`${queries.length} queries, ${runs * 10} times each, in this process`);
+    const times = timeSearches(index, queries, runs * 10);
+    figures.push(
+      { section, measure: 'index build, from compiled posts to files', value: median(builds) / 1000, unit: 's' },
+      { section, measure: 'index on disk (terms and word positions)', value: indexBytes / mb, unit: 'MB', target: atTarget ? { atMost: 5 } : undefined },
+      { section, measure: 'texts results quote from (on disk, read per result)', value: (await fileBytes(shipped, searchIndexFiles.texts)) / mb, unit: 'MB' },
+      { section, measure: 'loaded index in memory', value: median(loads.map((load) => load.bytes)) / mb, unit: 'MB' },
+      { section, measure: 'index load, once per process', value: median(loads.map((load) => load.loadMs)), unit: 'ms' },
+      { section, measure: `query p50 in-process (${queries.length} queries × ${runs * 10}, page 1 with quotes)`, value: quantile(times, 0.5), unit: 'ms' },
+      { section, measure: 'query p95 in-process', value: quantile(times, 0.95), unit: 'ms', target: atTarget ? { atMost: 10 } : undefined },
+    );
+    log(`serving /search over ${posts} posts, 10 connections`);
+    const server = await startNext(root, app.distDir, benchEnv);
+    try {
+      const paths = queries.map((query) => `/search?${new URLSearchParams({ q: query })}`);
+      await loadTest(server.url, 10, 3, { paths });
+      const searches = await repeat(runs, () => loadTest(server.url, 10, seconds, { paths }));
+      // The same page with no query: what rendering /search costs before any searching.
+      const floor = await repeat(runs, () => loadTest(`${server.url}/search`, 10, seconds));
+      const of = (list: LoadResult[], field: keyof LoadResult) => median(list.map((result) => result[field]));
+      figures.push(
+        { section, measure: 'end to end p50, c=10 (next start)', value: of(searches, 'p50Ms'), unit: 'ms' },
+        { section, measure: 'end to end p95, c=10', value: of(searches, 'p95Ms'), unit: 'ms', target: atTarget ? { atMost: 30 } : undefined },
+        { section, measure: 'searches per second, c=10', value: of(searches, 'requestsPerSecond'), unit: '/s' },
+        { section, measure: '/search without a query, p95 / per second, c=10', value: of(floor, 'p95Ms'), unit: 'ms', note: `${of(floor, 'requestsPerSecond').toFixed(0)}/s` },
+        { section, measure: 'errors (all runs)', value: [...searches, ...floor].reduce((sum, result) => sum + result.errors, 0), unit: '', target: { atMost: 0 } },
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+  await rm(path.join(root, app.distDir), { recursive: true, force: true });
+  await rm(path.join(root, `${app.distDir}-folio`), { recursive: true, force: true });
+}
+
 const started = performance.now();
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
@@ -252,6 +318,7 @@ if (parts.has('site')) {
   await benchCommentWrites('bench/tmp/dist-site');
 }
 if (parts.has('comment-render')) benchCommentRenders();
+if (parts.has('search')) await benchSearch();
 
 const table = formatTable(figures);
 console.log(table);

@@ -32,7 +32,7 @@ const miniSearchOptions: Options<IndexedPost & { id: number }> = {
 };
 
 /** The files of a built index, in one folder. */
-const files = { index: 'index.json', positions: 'positions.bin', texts: 'texts.txt' } as const;
+export const searchIndexFiles = { index: 'index.json', positions: 'positions.bin', texts: 'texts.txt' } as const;
 
 interface IndexFile extends Omit<EncodedPositions, 'data'> {
   documents: SearchDocument[];
@@ -69,9 +69,9 @@ export function buildSearchIndex(posts: IndexedPost[]): BuiltIndex {
 
 export async function writeSearchIndex(directory: string, built: BuiltIndex): Promise<void> {
   await Promise.all([
-    writeFileAtomically(path.join(directory, files.index), built.index),
-    writeFileAtomically(path.join(directory, files.positions), built.positions),
-    writeFileAtomically(path.join(directory, files.texts), built.texts),
+    writeFileAtomically(path.join(directory, searchIndexFiles.index), built.index),
+    writeFileAtomically(path.join(directory, searchIndexFiles.positions), built.positions),
+    writeFileAtomically(path.join(directory, searchIndexFiles.texts), built.texts),
   ]);
 }
 
@@ -102,12 +102,12 @@ export function openBuiltIndex(built: BuiltIndex): Promise<SearchIndex> {
 /** Loads the index that `writeSearchIndex` wrote into `directory`; texts stay on disk, read a post at a time. */
 export async function loadSearchIndex(directory: string): Promise<SearchIndex> {
   const [index, positions] = await Promise.all([
-    readFile(path.join(/*turbopackIgnore: true*/ directory, files.index), 'utf8'),
-    readFile(path.join(/*turbopackIgnore: true*/ directory, files.positions)),
+    readFile(path.join(/*turbopackIgnore: true*/ directory, searchIndexFiles.index), 'utf8'),
+    readFile(path.join(/*turbopackIgnore: true*/ directory, searchIndexFiles.positions)),
   ]);
   // Open for the life of the process, as the index is: a page of results reads ten texts, each a
   // few kilobytes that the system keeps cached, quicker read at once than through the thread pool.
-  const texts = openSync(path.join(/*turbopackIgnore: true*/ directory, files.texts), 'r');
+  const texts = openSync(path.join(/*turbopackIgnore: true*/ directory, searchIndexFiles.texts), 'r');
   return openIndex(index, positions, (start, end) => {
     const buffer = Buffer.alloc(end - start);
     return buffer.subarray(0, readSync(texts, buffer, 0, buffer.length, start));
