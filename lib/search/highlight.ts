@@ -36,51 +36,56 @@ export interface QuoteOptions {
 }
 
 /**
+ * The number of the word to quote from: a little before the first passage of `length` words that
+ * holds `wanted` different terms (else the one that holds most), or 0 when no term is in the text.
+ */
+function findPassage(text: string, terms: ReadonlySet<string>, wanted: number, length: number): number {
+  const folded = foldTerm(text);
+  const present = [...terms].filter((term) => folded.includes(term)).length;
+  if (present === 0) return 0;
+  const matches: { at: number; term: string }[] = [];
+  let best = { first: 0, last: 0, distinct: 0 };
+  let at = 0;
+  for (const { word } of wordsWithOffsets(text)) {
+    const term = foldTerm(word);
+    if (terms.has(term)) {
+      matches.push({ at, term });
+      let from = matches.length - 1;
+      while (from > 0 && (matches[from - 1]?.at ?? 0) > at - length) from--;
+      const distinct = new Set(matches.slice(from).map((match) => match.term)).size;
+      if (distinct > best.distinct) best = { first: matches[from]?.at ?? 0, last: at, distinct };
+      if (distinct >= Math.min(wanted, present)) break;
+    }
+    if (++at >= wordsScanned) break;
+  }
+  return best.last < length ? 0 : Math.max(best.last + 1 - length, best.first - Math.floor(length / 5));
+}
+
+/** `length` words from word number `first`, the matched ones marked, with ellipses where the text goes on. */
+function passage(text: string, terms: ReadonlySet<string>, first: number, length: number): HighlightedText {
+  const words: Word[] = [];
+  let at = 0;
+  for (const { word, start, end } of wordsWithOffsets(text)) {
+    // Words before the passage are only counted.
+    if (at++ < first) continue;
+    words.push({ start, end, matched: terms.has(foldTerm(word)) });
+    if (words.length === length) break;
+  }
+  if (words.length === 0) return first > 0 ? passage(text, terms, 0, length) : [{ text, marked: false }];
+  const start = first === 0 ? 0 : (words[0]?.start ?? 0);
+  const end = words.length < length ? text.length : (words.at(-1)?.end ?? text.length);
+  const runs = toRuns(text, words, start, end).map((run) => ({ ...run, text: run.text.replace(/\s*\n\s*/g, ' ') }));
+  if (start > 0) runs.unshift({ text: '… ', marked: false });
+  if (end < text.length) runs.push({ text: ' …', marked: false });
+  return runs;
+}
+
+/**
  * About `length` words of the text from `near`, else around the first passage that holds `wanted`
  * different terms of `terms` (else the one that holds most), those marked; the opening words when
  * no term is there (the post matched by its title or tags). Line breaks between blocks read as spaces.
  */
 export function quote(text: string, terms: ReadonlySet<string>, { wanted, near, length = 30 }: QuoteOptions): HighlightedText {
-  const words: (Word & { term: string })[] = [];
-  // One reader for every loop below: a for…of would close it on leaving the first.
-  const reader = wordsWithOffsets(text);
-  const readWord = () => {
-    const next = reader.next();
-    if (next.done) return undefined;
-    const term = foldTerm(next.value.word);
-    const word = { start: next.value.start, end: next.value.end, matched: terms.has(term), term };
-    words.push(word);
-    return word;
-  };
-  const folded = foldTerm(text);
-  const present = [...terms].filter((term) => folded.includes(term)).length;
-  let best = { first: 0, last: 0, distinct: 0 };
-  if (near !== undefined) {
-    while (words.length <= near && readWord());
-    if (words.length > near) best = { first: near, last: near, distinct: 1 };
-  } else if (present > 0) {
-    const matches: number[] = [];
-    for (let word = readWord(); word; word = readWord()) {
-      if (word.matched) {
-        const at = words.length - 1;
-        matches.push(at);
-        let from = matches.length - 1;
-        while (from > 0 && (matches[from - 1] ?? 0) > at - length) from--;
-        const distinct = new Set(matches.slice(from).map((index) => words[index]?.term)).size;
-        if (distinct > best.distinct) best = { first: matches[from] ?? 0, last: at, distinct };
-        if (distinct >= Math.min(wanted, present)) break;
-      }
-      if (words.length >= wordsScanned) break;
-    }
-  }
-  // A little context before the passage, unless it starts near the beginning.
-  const first = best.last < length ? 0 : Math.max(best.last + 1 - length, best.first - Math.floor(length / 5));
-  while (words.length < first + length && readWord());
-  const last = Math.min(words.length, first + length) - 1;
-  const start = first === 0 ? 0 : (words[first]?.start ?? 0);
-  const end = last + 1 < first + length ? text.length : (words[last]?.end ?? text.length);
-  const runs = toRuns(text, words, start, end).map((run) => ({ ...run, text: run.text.replace(/\s*\n\s*/g, ' ') }));
-  if (start > 0) runs.unshift({ text: '… ', marked: false });
-  if (end < text.length) runs.push({ text: ' …', marked: false });
-  return runs;
+  const first = near === undefined ? findPassage(text, terms, wanted, length) : near < length / 2 ? 0 : near - Math.floor(length / 5);
+  return passage(text, terms, first, length);
 }

@@ -42,6 +42,8 @@ export interface Positions {
   numbers: Uint16Array | Uint32Array;
   offsets: number[];
   termNumbers: Map<string, number>;
+  /** How often each term occurs in all posts: a phrase is looked for from its rarest word. */
+  counts: Uint32Array;
 }
 
 export function decodePositions({ vocabulary, offsets, width, data }: EncodedPositions): Positions {
@@ -50,19 +52,43 @@ export function decodePositions({ vocabulary, offsets, width, data }: EncodedPos
   const aligned = new Uint8Array(bytes.byteLength);
   aligned.set(bytes);
   const numbers = width === 2 ? new Uint16Array(aligned.buffer) : new Uint32Array(aligned.buffer);
-  return { numbers, offsets, termNumbers: new Map(vocabulary.map((term, index) => [term, index + 1])) };
+  const counts = new Uint32Array(vocabulary.length + 1);
+  for (const number of numbers) counts[number] = (counts[number] ?? 0) + 1;
+  return { numbers, offsets, termNumbers: new Map(vocabulary.map((term, index) => [term, index + 1])), counts };
 }
 
-/** Where post `id` first holds the folded words of `phrase` next to each other, in order, counted in words from its start; -1 if nowhere. */
-export function findPhrase(positions: Positions, id: number, phrase: string[]): number {
-  const wanted = phrase.map((word) => positions.termNumbers.get(word));
-  if (wanted.length === 0 || wanted.includes(undefined)) return -1;
-  const { numbers, offsets } = positions;
-  const [first, ...rest] = wanted as number[];
+/** A phrase as the numbers of its folded words, and which of them to look for first. */
+export interface NumberedPhrase {
+  numbers: number[];
+  /** The place in the phrase of its rarest word. */
+  anchor: number;
+}
+
+/** The phrase's numbers, or undefined when one of its words is in no post (so no post holds it). */
+export function numberPhrase(positions: Positions, phrase: string[]): NumberedPhrase | undefined {
+  const numbers: number[] = [];
+  for (const word of phrase) {
+    const number = positions.termNumbers.get(word);
+    if (number === undefined) return undefined;
+    numbers.push(number);
+  }
+  if (numbers.length === 0) return undefined;
+  const rarity = (number: number) => positions.counts[number] ?? 0;
+  const anchor = numbers.reduce((rarest, number, at) => (rarity(number) < rarity(numbers[rarest] ?? 0) ? at : rarest), 0);
+  return { numbers, anchor };
+}
+
+/** Where post `id` first holds the phrase's words next to each other, in order, counted in words from its start; -1 if nowhere. */
+export function findPhrase(positions: Positions, id: number, { numbers: phrase, anchor }: NumberedPhrase): number {
+  const start = positions.offsets[id] ?? 0;
   // A view of this post's numbers, searched with the typed array's own (native) indexOf.
-  const post = numbers.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0);
-  for (let at = post.indexOf(first ?? 0); at !== -1 && at + rest.length < post.length; at = post.indexOf(first ?? 0, at + 1)) {
-    if (rest.every((number, step) => post[at + 1 + step] === number)) return at;
+  const post = positions.numbers.subarray(start, positions.offsets[id + 1] ?? start);
+  const rarest = phrase[anchor] ?? 0;
+  const after = phrase.length - anchor;
+  for (let at = post.indexOf(rarest, anchor); at !== -1 && at + after <= post.length; at = post.indexOf(rarest, at + 1)) {
+    let step = 0;
+    while (step < phrase.length && post[at - anchor + step] === phrase[step]) step++;
+    if (step === phrase.length) return at - anchor;
   }
   return -1;
 }

@@ -1,7 +1,7 @@
 import type { Query, QueryCombination, SearchResult } from 'minisearch';
 import { highlight, quote, type HighlightedText } from './highlight';
 import type { ParsedQuery } from './parse-query';
-import { findPhrase } from './positions';
+import { findPhrase, numberPhrase, type NumberedPhrase } from './positions';
 import type { SearchDocument, SearchIndex } from './search-index';
 import { indexTerm } from './terms';
 import siteConfig from '@/site.config';
@@ -54,18 +54,19 @@ function buildQuery(query: ParsedQuery, combineWords: 'AND' | 'OR'): Query {
   return { queries: [...words, ...phrases].filter((part) => part.queries.length > 0), combineWith: 'AND' };
 }
 
-function findPosts(index: SearchIndex, query: ParsedQuery, combineWords: 'AND' | 'OR'): SearchResult[] {
+function findPosts(index: SearchIndex, query: ParsedQuery, phrases: (NumberedPhrase | undefined)[], combineWords: 'AND' | 'OR'): SearchResult[] {
+  if (phrases.includes(undefined)) return [];
   const results = index.miniSearch.search(buildQuery(query, combineWords), { boost });
-  if (query.phrases.length === 0) return results;
-  return results.filter((result) => query.phrases.every((phrase) => findPhrase(index.positions, result.id as number, phrase) >= 0));
+  const numbered = phrases as NumberedPhrase[];
+  if (numbered.length === 0) return results;
+  return results.filter((result) => numbered.every((phrase) => findPhrase(index.positions, result.id as number, phrase) >= 0));
 }
 
-function toHit(index: SearchIndex, query: ParsedQuery, result: SearchResult): SearchHit {
+function toHit(index: SearchIndex, query: ParsedQuery, phrase: NumberedPhrase | undefined, result: SearchResult): SearchHit {
   const id = result.id as number;
   const document = index.documents[id];
   if (!document) throw new Error(`The search index has no post ${id}`);
   const terms = new Set([...result.terms, ...query.phrases.flat().filter((word) => indexTerm(word) !== null)]);
-  const [phrase] = query.phrases;
   const near = phrase ? findPhrase(index.positions, id, phrase) : -1;
   const snippet = quote(index.readText(id), terms, { wanted: new Set(result.queryTerms).size, near: near >= 0 ? near : undefined });
   return { ...document, title: highlight(document.title, terms), snippet };
@@ -73,9 +74,10 @@ function toHit(index: SearchIndex, query: ParsedQuery, result: SearchResult): Se
 
 /** One page of the posts that match a searchable query, best first, each with a quoted passage. */
 export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number, resultsPerPage: number = siteConfig.searchResultsPerPage): SearchResults {
-  let results = findPosts(index, query, 'AND');
+  const phrases = query.phrases.map((phrase) => numberPhrase(index.positions, phrase));
+  let results = findPosts(index, query, phrases, 'AND');
   const someWords = results.length === 0 && query.words.length > 1;
-  if (someWords) results = findPosts(index, query, 'OR');
+  if (someWords) results = findPosts(index, query, phrases, 'OR');
   const pages = Math.max(1, Math.ceil(results.length / resultsPerPage));
   const shown = Math.min(page, pages);
   const onPage = results.slice((shown - 1) * resultsPerPage, shown * resultsPerPage);
@@ -84,7 +86,7 @@ export function searchPosts(index: SearchIndex, query: ParsedQuery, page: number
     first: (shown - 1) * resultsPerPage + 1,
     page: shown,
     pages,
-    hits: onPage.map((result) => toHit(index, query, result)),
+    hits: onPage.map((result) => toHit(index, query, phrases[0], result)),
     someWords,
   };
 }
