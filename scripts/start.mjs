@@ -28,7 +28,7 @@ function newestChange(entry) {
   return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stats.mtimeMs);
 }
 
-const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+const nextBin = path.join(root, 'node_modules/.bin/next');
 const options = { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } };
 
 /** The whole of `npm run build`, so that the server has the compiled posts it ships with (scripts/prepare-build.ts). */

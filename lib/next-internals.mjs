@@ -1,0 +1,22 @@
+// Every private module of Next that Folio reaches, written for Next 16.4.6 (pinned in package.json).
+// Each has no public equivalent; a Next upgrade starts by checking that these paths and shapes still hold.
+import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
+
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
+
+/**
+ * Next's reader of the pages a build wrote: it alone knows the route-cache layout on disk.
+ * Node hands over the CommonJS exports object; the server bundles that also load this file, its default.
+ */
+export const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
+
+/**
+ * The browser's own encoder for server-action arguments, from the React build Next ships; loaded
+ * when first called, so that the servers importing this module never load it.
+ * @param {unknown} value
+ * @returns {Promise<FormData | string>}
+ */
+export async function encodeReply(value) {
+  const client = await import('next/dist/compiled/react-server-dom-turbopack/client.node.js');
+  return (client.default ?? client).encodeReply(value);
+}
