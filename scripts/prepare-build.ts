@@ -30,7 +30,7 @@ for (const { file } of published) {
   const source = await readFile(file, 'utf8');
   // From the compile cache the check just filled.
   const compiled = await getCompiledPost(file, source);
-  await writeFileAtomically(shippedDirectory('mdx', `${compiledPostKey(source)}.json`), jsonCodec.encode(compiled));
+  await writeFileAtomically(shippedDirectory('mdx', `${compiledPostKey(file, source)}.json`), jsonCodec.encode(compiled));
 }
 await shipBlogroll();
 console.log(`Checked ${results.length} posts; shipped ${published.length} compiled posts and the blogroll with the server output.`);

@@ -9,8 +9,10 @@ import rehypePrettyCode from 'rehype-pretty-code';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
-import { postComponentNames } from './components-list';
+import { renderFeedHtml } from '@/lib/feeds/feed-html';
+import { postUrl } from '@/lib/share/urls';
 import type { Frontmatter } from './frontmatter';
+import { pipelineOptions } from './pipeline-options';
 import { PostError } from './post-error';
 import { isFootnoteLabel, rehypeCollectHeadings, type TocEntry } from './rehype-collect-headings';
 import { rehypeImageDimensions } from './rehype-image-dimensions';
@@ -27,6 +29,8 @@ export interface CompiledPost {
   firstParagraph: string;
   /** Files the post imports (its own components, data), with a digest of what they held when it compiled. */
   dependencies: PostDependency[];
+  /** The body as feeds carry it, its links absolute: rendered here, once, so that feeds only read it. */
+  feedHtml: string;
 }
 
 export interface PostDependency {
@@ -69,14 +73,6 @@ export async function dependenciesUnchanged(postFile: string, dependencies: Post
   return dependencies.every(({ digest }, index) => current[index] === digest);
 }
 
-/** Everything that changes the compiled output besides the source: part of the cache key. */
-export const pipelineOptions = {
-  revision: 5,
-  codeThemes: { light: 'github-light', dark: 'github-dark' },
-  components: postComponentNames,
-  headingAnchor: { behavior: 'append', className: 'heading-anchor' },
-} as const;
-
 interface EsbuildFailure {
   errors?: Array<{
     text: string;
@@ -96,7 +92,7 @@ function toPostError(file: string, error: unknown): PostError {
   return new PostError(file, error instanceof Error ? error.message : String(error));
 }
 
-/** Compiles one post's MDX source. Throws `PostError` naming file, line and problem. */
+/** Compiles one post's MDX source, and renders it for feeds. Throws `PostError` naming file, line and problem. */
 export async function compilePost(file: string, source: string): Promise<CompiledPost> {
   const { frontmatter } = readFrontmatter(file, source);
 
@@ -104,6 +100,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
   const firstParagraph = { text: '' };
   const imported = new Set<string>();
   let bundled;
+  let feedHtml;
   try {
     bundled = await bundleMDX({
       source: new VFile({ value: source, path: file }),
@@ -140,10 +137,12 @@ export async function compilePost(file: string, source: string): Promise<Compile
         return options;
       },
     });
+    feedHtml = await renderFeedHtml(bundled.code, postUrl(path.basename(file, '.mdx')));
   } catch (error) {
     throw toPostError(file, error);
   }
 
   imported.delete(file);
-  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, dependencies: await describeDependencies(file, imported) };
+  const dependencies = await describeDependencies(file, imported);
+  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, dependencies, feedHtml };
 }

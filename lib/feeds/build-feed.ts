@@ -5,9 +5,8 @@ import { getAllPosts, getPost, type PostSummary } from '@/lib/content/posts';
 import { getTag } from '@/lib/content/tags';
 import { siteFeeds, tagFeedPath, tagFeedTitle } from '@/lib/share/feeds';
 import { describePost } from '@/lib/share/post-metadata';
-import { absoluteUrl } from '@/lib/share/urls';
+import { absoluteUrl, postUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
-import { renderPostHtml } from './post-html';
 
 interface FeedOptions {
   title: string;
@@ -35,13 +34,13 @@ async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Fe
   for (const summary of posts.slice(0, siteConfig.feedPosts)) {
     const post = await getPost(summary.slug);
     if (!post) continue;
-    const url = absoluteUrl(`/blog/${post.slug}`);
+    const url = postUrl(post.slug);
     feed.addItem({
       id: url,
       link: url,
       title: post.title,
       description: describePost(post),
-      content: renderPostHtml(post),
+      content: post.feedHtml,
       date: parsePostDate(post.updated ?? post.date),
       published: parsePostDate(post.date),
       author: [author],
