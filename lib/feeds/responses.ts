@@ -25,7 +25,7 @@ export function rssResponse(feed: Feed): Response {
       title: item.title,
       link: item.url,
       guid: { value: item.url, isPermaLink: false },
-      pubDate: item.updated,
+      pubDate: item.published,
       description: item.description,
       content: { encoded: item.content },
       authors: [{ name: author.name }],
