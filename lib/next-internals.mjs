@@ -8,15 +8,18 @@ import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-
  * Next's reader of the pages a build wrote: it alone knows the route-cache layout on disk.
  * Node hands over the CommonJS exports object; the server bundles that also load this file, its default.
  */
-export const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
+export const FileSystemCache = /** @type {{ default?: typeof fileSystemCache }} */ (/** @type {unknown} */ (fileSystemCache)).default ?? fileSystemCache;
 
 /**
- * The browser's own encoder for server-action arguments, from the React build Next ships; loaded
- * when first called, so that the servers importing this module never load it.
+ * The browser's own encoder for server-action arguments, from the React build Next ships (for the
+ * bench). Named by a variable and loaded when first called, so that neither the servers importing
+ * this module nor the bundlers and tracers that read it load it.
  * @param {unknown} value
  * @returns {Promise<FormData | string>}
  */
 export async function encodeReply(value) {
-  const client = await import('next/dist/compiled/react-server-dom-turbopack/client.node.js');
-  return (client.default ?? client).encodeReply(value);
+  const client = 'next/dist/compiled/react-server-dom-turbopack/client.node.js';
+  /** @type {{ default: { encodeReply(value: unknown): Promise<FormData | string> } }} */
+  const { default: reactClient } = await import(client);
+  return reactClient.encodeReply(value);
 }
