@@ -50,9 +50,12 @@ const nextConfig = {
 // Next loads this file more than once per build; the warnings need saying once.
 const checked = Symbol.for('folio.build-environment-checked');
 
+const processWide = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
+
+/** @param {string} phase */
 export default function config(phase) {
-  if (phase === PHASE_PRODUCTION_BUILD && !globalThis[checked]) {
-    globalThis[checked] = true;
+  if (phase === PHASE_PRODUCTION_BUILD && !processWide[checked]) {
+    processWide[checked] = true;
     const { warnings, error } = checkBuildEnvironment();
     for (const warning of warnings) console.warn(`⚠ ${warning}`);
     if (error) throw new Error(error);

@@ -3,6 +3,7 @@
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
+/** @typedef {ConstructorParameters<typeof fileSystemCache>[0]} FileSystemCacheContext */
 
 /**
  * Next's reader of the pages a build wrote: it alone knows the route-cache layout on disk.

@@ -116,7 +116,9 @@ export default class SharedPageCache {
   /** @param {import('../next-internals.mjs').CacheHandlerContext} context */
   constructor(context) {
     // Reads only: the application directory may be read-only, and regenerations belong in Redis.
-    this.#build = new FileSystemCache({ ...context, flushToDisk: false, maxMemoryCacheSize: 0 });
+    // Next hands every cache handler the file system and its server folder, though its type leaves them optional.
+    const readOnly = /** @type {import('../next-internals.mjs').FileSystemCacheContext} */ ({ ...context, flushToDisk: false, maxMemoryCacheSize: 0 });
+    this.#build = new FileSystemCache(readOnly);
   }
 
   /**
