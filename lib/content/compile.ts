@@ -6,6 +6,7 @@ import type { Element } from 'hast';
 import { bundleMDX } from 'mdx-bundler';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypePrettyCode from 'rehype-pretty-code';
+import type { ShikiTransformer } from 'shiki';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
@@ -65,6 +66,18 @@ async function describeDependencies(postFile: string, files: Iterable<string>): 
 }
 
 /** Whether every file the post imported still holds what it held when the post compiled. */
+/**
+ * Shiki stops colouring a line that takes too long to tokenize; on a loaded machine that left lines
+ * half coloured, and the compile cache kept them so. Highlighting happens once per post: let it finish.
+ */
+const withoutTokenizeTimeLimit: ShikiTransformer = {
+  name: 'folio:without-tokenize-time-limit',
+  preprocess(code, options) {
+    options.tokenizeTimeLimit = 0;
+    return code;
+  },
+};
+
 export async function dependenciesUnchanged(postFile: string, dependencies: PostDependency[]): Promise<boolean> {
   const directory = path.dirname(postFile);
   const current = await Promise.all(
@@ -126,7 +139,10 @@ export async function compilePost(file: string, source: string): Promise<Compile
               content: { type: 'text', value: '#' },
             },
           ],
-          [rehypePrettyCode, { theme: pipelineOptions.codeThemes, keepBackground: false, defaultLang: { block: 'plaintext' } }],
+          [
+            rehypePrettyCode,
+            { theme: pipelineOptions.codeThemes, keepBackground: false, defaultLang: { block: 'plaintext' }, transformers: [withoutTokenizeTimeLimit] },
+          ],
         ];
         return options;
       },
