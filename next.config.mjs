@@ -19,10 +19,17 @@ const nextConfig = {
   // `npm run build` completes it into a folder that runs on its own (scripts/complete-standalone.mjs).
   output: 'standalone',
   // Regenerating a page at run time (a comment changed it) reads the posts, what `npm run build`
-  // compiled for them (scripts/prepare-build.ts) and the renderers' versions, which key the caches.
-  // Every function carries them: a serverless host has no build cache and no writable app folder.
+  // compiled for them (scripts/prepare-build.ts), and the renderers' versions and the post
+  // components' source, which key the caches. Every function carries them: a serverless host has
+  // no build cache and no writable app folder.
   outputFileTracingIncludes: {
-    '/**': ['./node_modules/*/package.json', './node_modules/@*/*/package.json', everyFileIn(postsDirectory()), everyFileIn(shippedDirectory())],
+    '/**': [
+      './node_modules/*/package.json',
+      './node_modules/@*/*/package.json',
+      './components/mdx/**',
+      everyFileIn(postsDirectory()),
+      everyFileIn(shippedDirectory()),
+    ],
   },
   // Several instances share prerendered pages and their regenerations through Redis (docs/deploy.md).
   ...(process.env.REDIS_URL && {
@@ -43,9 +50,12 @@ const nextConfig = {
 // Next loads this file more than once per build; the warnings need saying once.
 const checked = Symbol.for('folio.build-environment-checked');
 
+const processWide = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
+
+/** @param {string} phase */
 export default function config(phase) {
-  if (phase === PHASE_PRODUCTION_BUILD && !globalThis[checked]) {
-    globalThis[checked] = true;
+  if (phase === PHASE_PRODUCTION_BUILD && !processWide[checked]) {
+    processWide[checked] = true;
     const { warnings, error } = checkBuildEnvironment();
     for (const warning of warnings) console.warn(`⚠ ${warning}`);
     if (error) throw new Error(error);

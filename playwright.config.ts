@@ -24,7 +24,7 @@ export default defineConfig({
     // Comments go to a throwaway SQLite file, created fresh for each run, and the server runs on a copy of
     // the build. FOLIO_SECRET stays unset so that the server shares the build's data/folio-secret,
     // which signed the forms in the prerendered pages.
-    command: `node tests/support/copy-build.mjs .next ${e2eDistDir} && rm -f ${e2eDatabase}* && node scripts/migrate.mjs && node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    command: `node tests/support/copy-build.mjs .next ${e2eDistDir} && rm -f ${e2eDatabase}* && node scripts/migrate.mjs && node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -3,7 +3,7 @@ import { appendFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The project's own Next.js, also used for the bare baseline app. */
-const nextBin = path.resolve(import.meta.dirname, '../node_modules/next/dist/bin/next');
+const nextBin = path.resolve(import.meta.dirname, '../node_modules/.bin/next');
 import { preservingNextTypeFiles } from '../scripts/lib/side-build';
 import { treeRssBytes } from './process-tree';
 

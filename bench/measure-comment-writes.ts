@@ -1,15 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { openPostgres, openSqlite, resolveDatabaseTarget } from '../db/connection.mjs';
 import { migrateDatabase } from '../db/migrate.mjs';
+import { encodeReply } from '../lib/next-internals.mjs';
 import { quantile } from './stats';
-
-// The browser's own encoder for server-action arguments, from the React build Next.js ships.
-const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-turbopack/client.node.js') as {
-  encodeReply: (value: unknown) => Promise<FormData | string>;
-};
 
 export interface WriteLoad {
   targetRate: number;

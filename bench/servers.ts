@@ -5,7 +5,7 @@ import { freePort } from '../tests/support/free-port';
 import { type RunningServer, startServer } from '../tests/support/server-process';
 
 /** The project's own Next.js, also used for the bare baseline app. */
-const nextBin = path.resolve(import.meta.dirname, '../node_modules/next/dist/bin/next');
+const nextBin = path.resolve(import.meta.dirname, '../node_modules/.bin/next');
 
 async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

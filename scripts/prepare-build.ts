@@ -33,7 +33,7 @@ for (const { file } of published) {
   const source = await readFile(file, 'utf8');
   // From the compile cache the check just filled.
   const compiled = await getCompiledPost(file, source);
-  await writeFileAtomically(shippedDirectory('mdx', `${compiledPostKey(source)}.json`), jsonCodec.encode(compiled));
+  await writeFileAtomically(shippedDirectory('mdx', `${compiledPostKey(file, source)}.json`), jsonCodec.encode(compiled));
   indexed.push(toIndexedPost(file, compiled));
 }
 await writeSearchIndex(shippedDirectory('search'), buildSearchIndex(indexed));

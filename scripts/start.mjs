@@ -21,6 +21,10 @@ try {
 const buildId = path.join(root, distDirectory(), 'BUILD_ID');
 const sources = ['app', 'components', 'lib', 'content', 'public', 'db', 'site.config.ts', 'next.config.mjs', 'package-lock.json'];
 
+/**
+ * @param {string} entry
+ * @returns {number}
+ */
 function newestChange(entry) {
   if (!existsSync(entry)) return 0;
   const stats = statSync(entry);
@@ -28,8 +32,8 @@ function newestChange(entry) {
   return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stats.mtimeMs);
 }
 
-const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-const options = { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } };
+const nextBin = path.join(root, 'node_modules/.bin/next');
+const options = /** @type {const} */ ({ cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 
 /** The whole of `npm run build`, so that the server has the compiled posts it ships with (scripts/prepare-build.ts). */
 function build() {
@@ -40,7 +44,7 @@ function build() {
 /** Runs the server as a child that stops when we are told to stop, so no orphan keeps the port. */
 function serve() {
   const server = spawn(process.execPath, [nextBin, 'start', '--port', process.env.PORT || '3000'], options);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

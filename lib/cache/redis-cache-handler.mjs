@@ -1,21 +1,17 @@
 // Next's cache (prerendered pages and their regenerations) in Redis, shared by every instance.
 // next.config.mjs points `cacheHandler` here when REDIS_URL is set; Next loads it as it is, unbundled.
 //
-// Written for Next 16.4. The build's own pages are read where the build wrote them, through Next's
-// file-system cache (a private module: it alone knows 16.4's route-cache layout, and there is no
-// public reader); Redis holds what instances render after the build, and when each cache tag was
+// The build's own pages are read where the build wrote them, through Next's file-system cache (see
+// next-internals.mjs); Redis holds what instances render after the build, and when each cache tag was
 // revalidated, so that a comment approved through one instance refreshes the page on all of them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { LRUCache } from 'lru-cache';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
-import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import { createClient, RESP_TYPES } from 'redis';
 import { distDirectory } from '../deploy/paths.mjs';
-
-// Node hands over the CommonJS exports object; the server bundles that also load this file, its default.
-const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
+import { FileSystemCache } from '../next-internals.mjs';
 
 /** @param {unknown} error */
 const describe = (error) => (error instanceof Error ? error.message : String(error));
@@ -117,10 +113,12 @@ function tagsOf(entry, context) {
 export default class SharedPageCache {
   #build;
 
-  /** @param {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} context */
+  /** @param {import('../next-internals.mjs').CacheHandlerContext} context */
   constructor(context) {
     // Reads only: the application directory may be read-only, and regenerations belong in Redis.
-    this.#build = new FileSystemCache({ ...context, flushToDisk: false, maxMemoryCacheSize: 0 });
+    // Next hands every cache handler the file system and its server folder, though its type leaves them optional.
+    const readOnly = /** @type {import('../next-internals.mjs').FileSystemCacheContext} */ ({ ...context, flushToDisk: false, maxMemoryCacheSize: 0 });
+    this.#build = new FileSystemCache(readOnly);
   }
 
   /**

@@ -6,11 +6,14 @@ import type { Element } from 'hast';
 import { bundleMDX } from 'mdx-bundler';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypePrettyCode from 'rehype-pretty-code';
+import type { ShikiTransformer } from 'shiki';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
-import { postComponentNames } from './components-list';
+import { renderFeedHtml } from '@/lib/feeds/feed-html';
+import { postUrl } from '@/lib/share/urls';
 import type { Frontmatter } from './frontmatter';
+import { pipelineOptions } from './pipeline-options';
 import { PostError } from './post-error';
 import { isFootnoteLabel, rehypeCollectHeadings, type TocEntry } from './rehype-collect-headings';
 import { rehypeCollectText } from './rehype-collect-text';
@@ -30,6 +33,8 @@ export interface CompiledPost {
   text: string;
   /** Files the post imports (its own components, data), with a digest of what they held when it compiled. */
   dependencies: PostDependency[];
+  /** The body as feeds carry it, its links absolute: rendered here, once, so that feeds only read it. */
+  feedHtml: string;
 }
 
 export interface PostDependency {
@@ -64,6 +69,18 @@ async function describeDependencies(postFile: string, files: Iterable<string>): 
 }
 
 /** Whether every file the post imported still holds what it held when the post compiled. */
+/**
+ * Shiki stops colouring a line that takes too long to tokenize; on a loaded machine that left lines
+ * half coloured, and the compile cache kept them so. Highlighting happens once per post: let it finish.
+ */
+const withoutTokenizeTimeLimit: ShikiTransformer = {
+  name: 'folio:without-tokenize-time-limit',
+  preprocess(code, options) {
+    options.tokenizeTimeLimit = 0;
+    return code;
+  },
+};
+
 export async function dependenciesUnchanged(postFile: string, dependencies: PostDependency[]): Promise<boolean> {
   const directory = path.dirname(postFile);
   const current = await Promise.all(
@@ -71,14 +88,6 @@ export async function dependenciesUnchanged(postFile: string, dependencies: Post
   );
   return dependencies.every(({ digest }, index) => current[index] === digest);
 }
-
-/** Everything that changes the compiled output besides the source: part of the cache key. */
-export const pipelineOptions = {
-  revision: 6,
-  codeThemes: { light: 'github-light', dark: 'github-dark' },
-  components: postComponentNames,
-  headingAnchor: { behavior: 'append', className: 'heading-anchor' },
-} as const;
 
 interface EsbuildFailure {
   errors?: Array<{
@@ -99,7 +108,7 @@ function toPostError(file: string, error: unknown): PostError {
   return new PostError(file, error instanceof Error ? error.message : String(error));
 }
 
-/** Compiles one post's MDX source. Throws `PostError` naming file, line and problem. */
+/** Compiles one post's MDX source, and renders it for feeds. Throws `PostError` naming file, line and problem. */
 export async function compilePost(file: string, source: string): Promise<CompiledPost> {
   const { frontmatter } = readFrontmatter(file, source);
 
@@ -108,6 +117,7 @@ export async function compilePost(file: string, source: string): Promise<Compile
   const body = { text: '' };
   const imported = new Set<string>();
   let bundled;
+  let feedHtml;
   try {
     bundled = await bundleMDX({
       source: new VFile({ value: source, path: file }),
@@ -134,7 +144,10 @@ export async function compilePost(file: string, source: string): Promise<Compile
               content: { type: 'text', value: '#' },
             },
           ],
-          [rehypePrettyCode, { theme: pipelineOptions.codeThemes, keepBackground: false, defaultLang: { block: 'plaintext' } }],
+          [
+            rehypePrettyCode,
+            { theme: pipelineOptions.codeThemes, keepBackground: false, defaultLang: { block: 'plaintext' }, transformers: [withoutTokenizeTimeLimit] },
+          ],
         ];
         return options;
       },
@@ -145,10 +158,12 @@ export async function compilePost(file: string, source: string): Promise<Compile
         return options;
       },
     });
+    feedHtml = await renderFeedHtml(bundled.code, postUrl(path.basename(file, '.mdx')));
   } catch (error) {
     throw toPostError(file, error);
   }
 
   imported.delete(file);
-  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, text: body.text, dependencies: await describeDependencies(file, imported) };
+  const dependencies = await describeDependencies(file, imported);
+  return { frontmatter, code: bundled.code, toc, firstParagraph: firstParagraph.text, text: body.text, dependencies, feedHtml };
 }

@@ -1,12 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
 import { postsDirectory } from '@/lib/deploy/paths.mjs';
 import { installedVersions } from '@/lib/installed-versions';
-import { compilePost, dependenciesUnchanged, pipelineOptions, type CompiledPost } from './compile';
+import { postUrl } from '@/lib/share/urls';
+import { compilePost, dependenciesUnchanged, digestOf, type CompiledPost } from './compile';
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
+import { pipelineOptions } from './pipeline-options';
 import { PostError } from './post-error';
 import { postSlugPattern } from './post-slug';
 import { readFrontmatter } from './read-frontmatter';
@@ -78,11 +81,31 @@ export const getPostSummary = cache(async (slug: string): Promise<PostSummary | 
   return (await getAllPosts()).find((post) => post.slug === slug);
 });
 
+/** The components every post can use, as they are now: a compiled post holds the feed HTML they render. */
+function postComponentsDigest(): string[] {
+  const directory = path.join(/*turbopackIgnore: true*/ process.cwd(), 'components/mdx');
+  return readdirSync(directory)
+    .sort()
+    .map((name) => `${name}:${digestOf(readFileSync(path.join(/*turbopackIgnore: true*/ directory, name)))}`);
+}
+
 let pipelineKey: string | undefined;
 function getPipelineKey(): string {
   pipelineKey ??= hashKey(
     pipelineOptions,
-    installedVersions(['mdx-bundler', 'esbuild', 'remark-gfm', 'rehype-slug', 'rehype-autolink-headings', 'rehype-pretty-code', 'shiki']),
+    installedVersions([
+      'mdx-bundler',
+      'esbuild',
+      'remark-gfm',
+      'rehype-slug',
+      'rehype-autolink-headings',
+      'rehype-pretty-code',
+      'shiki',
+      'hastscript',
+      'hast-util-from-html',
+      'hast-util-to-html',
+    ]),
+    postComponentsDigest(),
   );
   return pipelineKey;
 }
@@ -91,9 +114,12 @@ function getPipelineKey(): string {
 // keeping every post would make a build worker's memory grow with the blog (docs/performance.md).
 const compiledInProcess = (processWide.folioCompiledPosts ??= new LRUCache({ max: 64 }));
 
-/** Names a post's compiled form: the same source through the same pipeline compiles the same. */
-export function compiledPostKey(source: string): string {
-  return hashKey(getPipelineKey(), source);
+/**
+ * Names a post's compiled form: the same source through the same pipeline compiles the same, for
+ * the same address (its feed HTML links absolutely).
+ */
+export function compiledPostKey(file: string, source: string): string {
+  return hashKey(getPipelineKey(), postUrl(path.basename(file, '.mdx')), source);
 }
 
 /**
@@ -102,7 +128,7 @@ export function compiledPostKey(source: string): string {
  * unless a file the post imports has changed since, which compiles it again.
  */
 export async function getCompiledPost(file: string, source: string): Promise<CompiledPost> {
-  const key = compiledPostKey(source);
+  const key = compiledPostKey(file, source);
   const isFresh = (post: CompiledPost) => dependenciesUnchanged(file, post.dependencies);
   const remembered = compiledInProcess.get(key);
   if (remembered) {
@@ -119,8 +145,8 @@ export async function getCompiledPost(file: string, source: string): Promise<Com
 export const getPost = cache(async (slug: string): Promise<Post | undefined> => {
   const summary = await getPostSummary(slug);
   if (!summary) return undefined;
-  const { code, toc, firstParagraph } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
-  return { ...summary, code, toc, firstParagraph };
+  const { code, toc, firstParagraph, feedHtml } = await getCompiledPost(summary.file, await readFile(summary.file, 'utf8'));
+  return { ...summary, code, toc, firstParagraph, feedHtml };
 });
 
 /** The neighbours of a post in date order: `newer` is the next one a reader would reach. */

@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseFrontmatter, type Frontmatter } from './frontmatter';
 import { PostError } from './post-error';
 
@@ -20,8 +21,9 @@ export function frontmatterLine(source: string, key: string): number | undefined
 export function readFrontmatter(file: string, source: string): { frontmatter: Frontmatter; content: string } {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    // gray-matter caches by source string; a fresh options object bypasses that cache.
-    parsed = matter(source, {});
+    // gray-matter caches by source string; a fresh options object bypasses that cache. The core schema
+    // leaves dates as the text written: YAML's own timestamps would roll 2024-13-45 over into a real day.
+    parsed = matter(source, { engines: { yaml: (yaml) => load(yaml, { schema: CORE_SCHEMA }) as object } });
   } catch (error) {
     const yaml = error as YamlError;
     // The YAML starts on line 2, after the opening `---`.

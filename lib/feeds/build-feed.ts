@@ -1,66 +1,67 @@
-import { Feed } from 'feed';
 import { parsePostDate } from '@/lib/content/dates';
 import { lastModified } from '@/lib/content/last-modified';
 import { getAllPosts, getPost, type PostSummary } from '@/lib/content/posts';
 import { getSeries } from '@/lib/content/series';
 import { getTag } from '@/lib/content/tags';
-import { seriesFeedLink, siteFeeds, tagFeedPath, tagFeedTitle } from '@/lib/share/feeds';
+import { seriesFeedLink, siteFeeds, tagFeedPath, tagFeedTitle, type FeedFormat } from '@/lib/share/feeds';
 import { describePost } from '@/lib/share/post-metadata';
-import { absoluteUrl } from '@/lib/share/urls';
+import { absoluteUrl, postUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
-import { renderPostHtml } from './post-html';
 
-interface FeedOptions {
+export interface FeedItem {
+  url: string;
   title: string;
-  /** The page the feed mirrors. */
-  link: string;
-  /** Paths of this feed in each format it is published in. */
-  feedLinks: Record<string, string>;
+  description: string;
+  /** The whole post, as HTML. */
+  content: string;
+  published: Date;
+  updated: Date;
+  tags: string[];
 }
 
-async function buildFeed(posts: PostSummary[], options: FeedOptions): Promise<Feed> {
-  const author = { name: siteConfig.author.name, link: siteConfig.author.url };
+/** A feed in no format yet: `responses.ts` writes it as RSS, Atom or JSON Feed. */
+export interface Feed {
+  title: string;
+  /** The page the feed mirrors, absolute. */
+  link: string;
+  /** Absolute URLs of this feed in each format it is published in. */
+  feedLinks: Partial<Record<FeedFormat, string>>;
+  updated?: Date;
+  items: FeedItem[];
+}
+
+async function buildFeed(posts: PostSummary[], options: Pick<Feed, 'title' | 'link' | 'feedLinks'>): Promise<Feed> {
   const newest = lastModified(posts);
-  const feed = new Feed({
-    id: absoluteUrl(options.link),
-    link: absoluteUrl(options.link),
-    title: options.title,
-    description: siteConfig.description,
-    language: siteConfig.language,
-    author,
-    copyright: `© ${siteConfig.author.name}`,
-    updated: newest ? parsePostDate(newest) : undefined,
-    generator: 'Folio',
-    feedLinks: Object.fromEntries(Object.entries(options.feedLinks).map(([format, path]) => [format, absoluteUrl(path)])),
-  });
+  const items: FeedItem[] = [];
   for (const summary of posts.slice(0, siteConfig.feedPosts)) {
     const post = await getPost(summary.slug);
     if (!post) continue;
-    const url = absoluteUrl(`/blog/${post.slug}`);
-    feed.addItem({
-      id: url,
-      link: url,
+    items.push({
+      url: postUrl(post.slug),
       title: post.title,
       description: describePost(post),
-      content: renderPostHtml(post),
-      date: parsePostDate(post.updated ?? post.date),
+      content: post.feedHtml,
       published: parsePostDate(post.date),
-      author: [author],
-      category: post.tags.map((name) => ({ name })),
+      updated: parsePostDate(post.updated ?? post.date),
+      tags: post.tags,
     });
   }
-  return feed;
+  return { ...options, updated: newest ? parsePostDate(newest) : undefined, items };
 }
 
 export async function getSiteFeed(): Promise<Feed> {
-  const feedLinks = Object.fromEntries(siteFeeds.map((feed) => [feed.format, feed.path]));
-  return buildFeed(await getAllPosts(), { title: siteConfig.title, link: '/', feedLinks });
+  const feedLinks = Object.fromEntries(siteFeeds.map((feed) => [feed.format, absoluteUrl(feed.path)]));
+  return buildFeed(await getAllPosts(), { title: siteConfig.title, link: absoluteUrl('/'), feedLinks });
 }
 
 export async function getTagFeed(slug: string): Promise<Feed | undefined> {
   const tag = await getTag(slug);
   if (!tag) return undefined;
-  return buildFeed(tag.posts, { title: tagFeedTitle(tag), link: `/tags/${tag.slug}`, feedLinks: { rss: tagFeedPath(tag) } });
+  return buildFeed(tag.posts, {
+    title: tagFeedTitle(tag),
+    link: absoluteUrl(`/tags/${tag.slug}`),
+    feedLinks: { rss: absoluteUrl(tagFeedPath(tag)) },
+  });
 }
 
 export async function getSeriesFeed(slug: string): Promise<Feed | undefined> {
@@ -68,5 +69,5 @@ export async function getSeriesFeed(slug: string): Promise<Feed | undefined> {
   if (!series) return undefined;
   const { path, title } = seriesFeedLink(series);
   const newestFirst = [...series.parts].sort((a, b) => b.date.localeCompare(a.date));
-  return buildFeed(newestFirst, { title, link: `/series/${series.slug}`, feedLinks: { rss: path } });
+  return buildFeed(newestFirst, { title, link: absoluteUrl(`/series/${series.slug}`), feedLinks: { rss: absoluteUrl(path) } });
 }

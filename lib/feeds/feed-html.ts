@@ -2,7 +2,9 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
-import { pipelineOptions } from '@/lib/content/compile';
+import { PostBody } from '@/components/post-body';
+import { pipelineOptions } from '@/lib/content/pipeline-options';
+import { renderStaticMarkup } from './static-markup';
 
 const urlAttributes = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
@@ -44,4 +46,9 @@ export function toFeedHtml(html: string, baseUrl: string): string {
     else if (typeof srcset === 'string') node.properties.srcSet = resolveSrcset(srcset, base);
   });
   return toHtml(tree);
+}
+
+/** A compiled post's full body as a feed carries it: the page's markup, readable away from the page. */
+export async function renderFeedHtml(code: string, postUrl: string): Promise<string> {
+  return toFeedHtml(await renderStaticMarkup(PostBody({ code })), postUrl);
 }

@@ -10,6 +10,8 @@ export const siteFeeds = [
   { format: 'json', type: 'application/feed+json', path: '/feed.json', title: `${siteConfig.title} (JSON Feed)` },
 ] as const;
 
+export type FeedFormat = (typeof siteFeeds)[number]['format'];
+
 export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
   return `/tags/${tag.slug}/feed.xml`;
 }

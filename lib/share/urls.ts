@@ -4,3 +4,8 @@ import siteConfig from '@/site.config';
 export function absoluteUrl(pathname: string): string {
   return new URL(pathname, siteConfig.url).toString();
 }
+
+/** A post's public address. */
+export function postUrl(slug: string): string {
+  return absoluteUrl(`/blog/${slug}`);
+}

@@ -2,10 +2,10 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { extractFromJson, extractFromXml, type FeedEntry } from '@extractus/feed-extractor';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { imageSize } from 'image-size';
 import ogs from 'open-graph-scraper';
 import { visit } from 'unist-util-visit';
 import siteConfig from '@/site.config';
-import { readPngSize } from '../png-size';
 
 // The build bakes in the site's public URL (SITE_URL, default http://localhost:3000), while the
 // test server listens elsewhere. Tests check absolute URLs against the built-in origin, then
@@ -28,7 +28,7 @@ async function expectCard(request: APIRequestContext, imageUrl: string | undefin
   const response = await request.get(`${url.pathname}${url.search}`);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('image/png');
-  expect(readPngSize(await response.body())).toEqual({ width: 1200, height: 630 });
+  expect(imageSize(await response.body())).toEqual({ type: 'png', width: 1200, height: 630 });
 }
 
 test('a shared post previews with its title, description and a 1200×630 PNG card', async ({ request, baseURL }) => {

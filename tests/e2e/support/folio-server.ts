@@ -16,7 +16,7 @@ export const removeBuild = (distDir: string) => Promise.all([distDir, `${distDir
 
 function startNext(command: 'start' | 'dev', env: Record<string, string>): Promise<RunningServer> {
   // `next dev` compiles a page on its first request, which takes a while on a busy machine.
-  return startServer((port) => [process.execPath, 'node_modules/next/dist/bin/next', command, '--port', String(port), '--hostname', '127.0.0.1'], env, {
+  return startServer((port) => [process.execPath, 'node_modules/.bin/next', command, '--port', String(port), '--hostname', '127.0.0.1'], env, {
     timeoutMs: 240_000,
   });
 }

@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { imageSize } from 'image-size';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatCommentCount } from '@/lib/comments/format';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
-import { readPngSize } from '@/tests/png-size';
 import { engines, type TestDatabase } from '../comments/engines';
 import { servicesRequired, testServices } from '@/tests/support/services';
 import { buildStandaloneIntoDistDir } from '../next-build';
@@ -211,7 +211,7 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
         expect(html, 'the blogroll box, as the build saw the feeds').toMatch(/Articles from blogs I read[\s\S]*New unique package/);
         const card = await fetch(`${server.url}${post}/opengraph-image`);
         expect(card.headers.get('content-type')).toBe('image/png');
-        expect(readPngSize(new Uint8Array(await card.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+        expect(imageSize(new Uint8Array(await card.arrayBuffer()))).toEqual({ type: 'png', width: 1200, height: 630 });
         expect(existsSync(path.join(scratch, 'folio-cache/mdx')), 'regenerations render the posts compiled by the build').toBe(false);
 
         const statuses = await Promise.all(fetched.mock.results.map(async (result) => ((await result.value) as Response).status));

@@ -14,6 +14,16 @@ describe('readFrontmatter on malformed posts', () => {
     expect(() => readFrontmatter(file, source)).toThrow(/^content\/posts\/broken\.mdx:3:1: frontmatter "date"/);
   });
 
+  it('names the line of a date that is not a real day, rather than rolling it over into one', () => {
+    const source = '---\ntitle: Fine\ndate: 2024-13-45\n---\n\nBody';
+    expect(() => readFrontmatter(file, source)).toThrow(/^content\/posts\/broken\.mdx:3:1: frontmatter "date" is not a real calendar date/);
+  });
+
+  it('reads a real date as that day', () => {
+    const { frontmatter } = readFrontmatter(file, '---\ntitle: Fine\ndate: 2024-02-29\n---\n\nBody');
+    expect(frontmatter.date).toBe('2024-02-29');
+  });
+
   it('names the file when the frontmatter is missing its title', () => {
     expect(() => readFrontmatter(file, '---\ndate: 2024-01-01\n---\n\nBody')).toThrow(/^content\/posts\/broken\.mdx:\d+(:\d+)?: frontmatter "title"/);
   });

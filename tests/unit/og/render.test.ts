@@ -1,12 +1,12 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import titles from '@/tests/fixtures/og/titles.json';
 import { renderCard } from '@/lib/og/render';
 import { getCardFonts } from '@/lib/og/fonts';
 import { fitTitle } from '@/lib/og/social-card';
-import { readPngSize } from '@/tests/png-size';
 
 let cacheRoot: string;
 // Satori fetches fonts and emoji for glyphs it lacks; a card must never touch the network.
@@ -35,12 +35,12 @@ const post = (title: string) => ({ kind: 'post' as const, title, date: '2024-05-
 
 describe('social cards', () => {
   it.each(Object.entries(titles))('renders a 1200×630 PNG for a %s title without going online', async (_, title) => {
-    expect(readPngSize(await renderCard(post(title)))).toEqual({ width: 1200, height: 630 });
+    expect(imageSize(await renderCard(post(title)))).toEqual({ type: 'png', width: 1200, height: 630 });
     expect(fetched).toEqual([]);
   });
 
   it('renders the site card', async () => {
-    expect(readPngSize(await renderCard({ kind: 'site' }))).toEqual({ width: 1200, height: 630 });
+    expect(imageSize(await renderCard({ kind: 'site' }))).toEqual({ type: 'png', width: 1200, height: 630 });
   });
 
   it('shrinks a long title, and cuts one too long for the card at a word', async () => {
