@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { IndexLink } from '@/components/index-link';
+import { CountList } from '@/components/count-list';
 import { getAllSeries } from '@/lib/content/series';
 import { pageAlternates } from '@/lib/share/feeds';
 
@@ -13,16 +13,7 @@ export default async function SeriesIndexPage() {
         <h1>Series</h1>
       </header>
       {allSeries.length > 0 ? (
-        <ul className="tag-list">
-          {allSeries.map((series) => (
-            <li key={series.slug}>
-              <IndexLink href={`/series/${series.slug}`}>{series.name}</IndexLink>{' '}
-              <span className="count">
-                ({series.parts.length} {series.parts.length === 1 ? 'part' : 'parts'})
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CountList entries={allSeries.map((series) => ({ href: `/series/${series.slug}`, name: series.name, count: series.parts.length }))} unit={['part', 'parts']} />
       ) : (
         <p>No series yet.</p>
       )}

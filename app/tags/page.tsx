@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { IndexLink } from '@/components/index-link';
+import { CountList } from '@/components/count-list';
 import { getAllTags } from '@/lib/content/tags';
 import { pageAlternates } from '@/lib/share/feeds';
 
@@ -12,16 +12,7 @@ export default async function TagsPage() {
       <header className="page-header">
         <h1>Tags</h1>
       </header>
-      <ul className="tag-list">
-        {tags.map((tag) => (
-          <li key={tag.slug}>
-            <IndexLink href={`/tags/${tag.slug}`}>{tag.name}</IndexLink>{' '}
-            <span className="count">
-              ({tag.posts.length} {tag.posts.length === 1 ? 'post' : 'posts'})
-            </span>
-          </li>
-        ))}
-      </ul>
+      <CountList entries={tags.map((tag) => ({ href: `/tags/${tag.slug}`, name: tag.name, count: tag.posts.length }))} unit={['post', 'posts']} />
     </>
   );
 }
