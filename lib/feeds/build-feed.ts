@@ -7,19 +7,29 @@ import { describePost } from '@/lib/share/post-metadata';
 import { absoluteUrl, postUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
 
+export interface FeedAuthor {
+  name: string;
+  url?: string;
+}
+
 export interface FeedItem {
   url: string;
+  /** Plain text. */
   title: string;
-  description: string;
-  /** The whole post, as HTML. */
+  description?: string;
+  /** The whole post or comment, as HTML. */
   content: string;
   published: Date;
   updated: Date;
   tags: string[];
+  /** The blog's author when not given. */
+  author?: FeedAuthor;
 }
 
 /** A feed in no format yet: `responses.ts` writes it as RSS, Atom or JSON Feed. */
 export interface Feed {
+  /** The feed's Atom id, when the page it mirrors (`link`) already identifies another feed. */
+  id?: string;
   title: string;
   /** The page the feed mirrors, absolute. */
   link: string;

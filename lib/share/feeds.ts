@@ -11,6 +11,13 @@ export const siteFeeds = [
 
 export type FeedFormat = (typeof siteFeeds)[number]['format'];
 
+/** A `<link rel="alternate">` to a feed beside the site-wide ones. */
+export interface FeedLink {
+  type: string;
+  path: string;
+  title: string;
+}
+
 export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
   return `/tags/${tag.slug}/feed.xml`;
 }
@@ -19,13 +26,29 @@ export function tagFeedTitle(tag: Pick<Tag, 'name'>): string {
   return `${siteConfig.title}: posts tagged “${tag.name}”`;
 }
 
+export function tagFeedLink(tag: Pick<Tag, 'slug' | 'name'>): FeedLink {
+  return { type: 'application/rss+xml', path: tagFeedPath(tag), title: `${tagFeedTitle(tag)} (RSS)` };
+}
+
+/** The latest approved comments across the blog, as Atom. */
+export const siteCommentFeed = { type: 'application/atom+xml', path: '/comments.xml', title: `${siteConfig.title}: latest comments` } as const;
+
+export function postCommentFeedPath(slug: string): string {
+  return `/blog/${slug}/comments.xml`;
+}
+
+/** A post's approved comments, as Atom. */
+export function postCommentFeedLink(post: { slug: string; title: string }): FeedLink {
+  return { type: 'application/atom+xml', path: postCommentFeedPath(post.slug), title: `Comments on “${post.title}”` };
+}
+
 /**
- * Feed autodiscovery links, with the page's canonical URL. Next replaces a parent's
- * `alternates` wholesale, so every page that sets a canonical URL goes through here.
+ * Feed autodiscovery links, with the page's canonical URL: the site-wide feeds, then the page's
+ * own. Next replaces a parent's `alternates` wholesale, so every page that sets a canonical URL
+ * goes through here.
  */
-export function pageAlternates(canonical?: string, tag?: Tag): NonNullable<Metadata['alternates']> {
+export function pageAlternates(canonical?: string, pageFeeds: FeedLink[] = []): NonNullable<Metadata['alternates']> {
   const types: Record<string, { url: string; title: string }[]> = {};
-  for (const feed of siteFeeds) types[feed.type] = [{ url: feed.path, title: feed.title }];
-  if (tag) types['application/rss+xml']?.push({ url: tagFeedPath(tag), title: `${tagFeedTitle(tag)} (RSS)` });
+  for (const feed of [...siteFeeds, ...pageFeeds]) (types[feed.type] ??= []).push({ url: feed.path, title: feed.title });
   return canonical ? { canonical, types } : { types };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PostList } from '@/components/post-list';
 import { getAllTags, getTag } from '@/lib/content/tags';
-import { pageAlternates } from '@/lib/share/feeds';
+import { pageAlternates, tagFeedLink } from '@/lib/share/feeds';
 
 interface TagPageProps {
   params: Promise<{ tag: string }>;
@@ -17,7 +17,7 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: TagPageProps): Promise<Metadata> {
   const tag = await getTag((await params).tag);
   if (!tag) return {};
-  return { title: `Posts tagged “${tag.name}”`, alternates: pageAlternates(`/tags/${tag.slug}`, tag) };
+  return { title: `Posts tagged “${tag.name}”`, alternates: pageAlternates(`/tags/${tag.slug}`, [tagFeedLink(tag)]) };
 }
 
 export default async function TagPage({ params }: TagPageProps) {

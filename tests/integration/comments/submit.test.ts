@@ -57,6 +57,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       now: seconds(10),
       ip: freshIp(),
       isPost: async (slug) => posts.has(slug),
+      asAuthor: false,
       ...rest,
       settings: { ...defaults, ...settings },
     };
@@ -345,6 +346,7 @@ describe('when the database is down', () => {
       now: seconds(10),
       ip: freshIp(),
       isPost: async () => true,
+      asAuthor: false,
     });
     expect(errorOf(state)).toMatchObject({
       message: 'Comments are temporarily unavailable — please try again.',
