@@ -113,7 +113,13 @@ function readComment(values: CommentValues, context: SubmissionContext, ipHash: 
     const parsed = authorFieldsSchema.safeParse(values);
     if (!parsed.success) return { fieldErrors: toFieldErrors(parsed.error) };
     // Reader keys always hold a line break, so no reader can share this one.
-    const author: Commenter = { authorName: siteConfig.author.name, authorEmail: null, authorUrl: siteConfig.author.url, authorKey: hashIdentity('author', 'site author'), byAuthor: true };
+    const author: Commenter = {
+      authorName: siteConfig.author.name,
+      authorEmail: null,
+      authorUrl: siteConfig.author.url,
+      authorKey: hashIdentity('author', 'site author'),
+      byAuthor: true,
+    };
     return { body: parsed.data.body, commenter: author };
   }
   const parsed = commentFieldsSchema.safeParse(values);
