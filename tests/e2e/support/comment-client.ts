@@ -1,4 +1,9 @@
+import { Agent, fetch, FormData } from 'undici';
 import type { CommentField } from '@/lib/comments/validation';
+
+// A fresh connection per request: a kept-alive one that the server closes while the test process is
+// busy elsewhere fails the next POST with EPIPE, which is the test's fault and not the server's.
+const dispatcher = new Agent({ pipelining: 0 });
 
 /** The comment form of a post as the server rendered it: where it posts, and its hidden fields. */
 export interface CommentFormTarget {
@@ -21,7 +26,7 @@ const decodeHtml = (text: string) =>
 /** Reads the "Leave a comment" form from the post page, as a browser without JavaScript would. */
 export async function openCommentForm(baseUrl: string, slug: string): Promise<CommentFormTarget> {
   const pageUrl = `${baseUrl}/blog/${slug}`;
-  const html = await (await fetch(pageUrl)).text();
+  const html = await (await fetch(pageUrl, { dispatcher })).text();
   const start = html.indexOf('aria-label="Leave a comment"');
   if (start < 0) throw new Error(`no comment form on ${pageUrl}`);
   const form = html.slice(start, html.indexOf('</form>', start));
@@ -48,7 +53,7 @@ export async function postComment(
 ): Promise<SubmissionResult> {
   const form = new FormData();
   for (const [name, value] of Object.entries({ ...target.hidden, ...fields })) form.append(name, value);
-  const response = await fetch(target.pageUrl, { method: 'POST', body: form, headers: { origin: target.origin, ...headers } });
+  const response = await fetch(target.pageUrl, { method: 'POST', body: form, headers: { origin: target.origin, ...headers }, dispatcher });
   return readResult(response.status, await response.text());
 }
 
@@ -63,6 +68,7 @@ export async function postRawField(target: CommentFormTarget, fields: Partial<Re
     Buffer.from(`--${boundary}--\r\n`),
   ]);
   const response = await fetch(target.pageUrl, {
+    dispatcher,
     method: 'POST',
     body,
     headers: { origin: target.origin, 'content-type': `multipart/form-data; boundary=${boundary}` },
