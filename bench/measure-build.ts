@@ -70,6 +70,11 @@ export function runBuild(target: BuildTarget, extraEnv: Record<string, string> =
 /** Empties the dist folder and the content caches, as on a fresh clone. */
 export async function clearBuildCaches(target: BuildTarget): Promise<void> {
   await rm(path.join(target.root, target.distDir), { recursive: true, force: true });
+  await clearCompileCache(target);
+}
+
+/** Only the compiled posts: `npm run check` reads nothing else, and the build stays for the servers. */
+export async function clearCompileCache(target: BuildTarget): Promise<void> {
   await rm(target.cacheDirectory, { recursive: true, force: true });
 }
 

@@ -8,7 +8,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import postgres from 'postgres';
 import path from 'node:path';
 import { generatePosts } from './generate-posts';
-import { clearBuildCaches, editOnePost, runBuild, runCheck, type BuildRun, type BuildTarget } from './measure-build';
+import { clearBuildCaches, clearCompileCache, editOnePost, runBuild, runCheck, type BuildRun, type BuildTarget } from './measure-build';
 import { timeItems } from './measure-items';
 import { countStored, loadCommentWrites, prepareDatabase, type WriteLoad } from './measure-comment-writes';
 import { timeCommentRenders } from './measure-comment-render';
@@ -59,7 +59,7 @@ async function benchBuilds(posts: number) {
     return runBuild(target);
   });
   const checks = await repeat(rounds, async (round) => {
-    await clearBuildCaches(target);
+    await clearCompileCache(target);
     log(`npm run check, empty caches, ${posts} posts, round ${round + 1}/${rounds}`);
     return runCheck(target);
   });

@@ -7,9 +7,9 @@ import { migrationsFolder, openPostgres, openSqlite, resolveDatabaseTarget } fro
 /**
  * Applies the committed migrations that the database has not seen yet; a second run does nothing.
  * @param {import('./connection.mjs').DatabaseTarget} target
+ * @param {string} [folder] tests pass an earlier set, to make a database as an older Folio left it
  */
-export async function migrateDatabase(target = resolveDatabaseTarget()) {
-  const folder = migrationsFolder(target.engine);
+export async function migrateDatabase(target = resolveDatabaseTarget(), folder = migrationsFolder(target.engine)) {
   if (target.engine === 'sqlite') {
     const sqlite = openSqlite(target.file, { create: true });
     try {

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { commentStatuses } from './statuses';
 
 const timestampColumn = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
@@ -18,6 +18,8 @@ export const comments = pgTable(
     ipHash: text('ip_hash').notNull(),
     createdAt: timestampColumn('created_at').notNull(),
     editedAt: timestampColumn('edited_at'),
+    /** Posted by the signed-in blogger: shown with the "Author" label. */
+    byAuthor: boolean('by_author').notNull().default(false),
   },
   (table) => [
     index('comments_post_status_idx').on(table.postSlug, table.status),

@@ -18,6 +18,8 @@ export const comments = sqliteTable(
     ipHash: text('ip_hash').notNull(),
     createdAt: timestampColumn('created_at').notNull(),
     editedAt: timestampColumn('edited_at'),
+    /** Posted by the signed-in blogger: shown with the "Author" label. */
+    byAuthor: integer('by_author', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     index('comments_post_status_idx').on(table.postSlug, table.status),

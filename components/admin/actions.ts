@@ -5,8 +5,10 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { checkSignIn, endAdminSession, type SignInResult, getAdminPassword, hasAdminSession, startAdminSession } from '@/lib/admin/session';
+import type { CommentFormState } from '@/lib/comments/form-state';
 import { revalidateCommentPages } from '@/lib/comments/revalidate';
 import { getCommentStore } from '@/lib/comments/store';
+import { submitCommentRequest } from '@/lib/comments/submit-request';
 import { commentBodySchema } from '@/lib/comments/validation';
 import { getClientIp, isHttps } from '@/lib/security/client-ip';
 
@@ -70,4 +72,12 @@ export async function editCommentAsAdmin(form: FormData): Promise<void> {
   const edited = await getCommentStore().editBody(parsed.data.id, parsed.data.body, new Date());
   revalidateCommentPages(edited?.status === 'approved' ? [edited.postSlug] : []);
   revalidatePath('/admin');
+}
+
+/** The blogger answers a comment from /admin: published at once, as the author's. */
+export async function replyAsAuthor(_previous: CommentFormState, form: FormData): Promise<CommentFormState> {
+  await requireAdmin();
+  const state = await submitCommentRequest(form);
+  revalidatePath('/admin');
+  return state;
 }

@@ -4,6 +4,7 @@ import { formatCommentDate } from '@/lib/comments/format';
 import type { Comment } from '@/lib/comments/comment-store';
 import { editCommentAsAdmin, moderateComment } from './actions';
 import styles from './admin.module.css';
+import { ReplyForm } from './reply-form';
 
 function DecisionButton({ id, decision, label }: { id: number; decision: 'approve' | 'spam' | 'delete'; label: string }) {
   return (
@@ -16,7 +17,7 @@ function DecisionButton({ id, decision, label }: { id: number; decision: 'approv
   );
 }
 
-/** Comments for the blogger to act on: held ones with every decision, published ones with delete. */
+/** Comments for the blogger to act on: held ones with every decision, published ones with delete, and each to reply to. */
 export function ModerationList({ comments, held }: { comments: Comment[]; held: boolean }) {
   return (
     <ol className={styles.list}>
@@ -25,6 +26,7 @@ export function ModerationList({ comments, held }: { comments: Comment[]; held: 
           <article className={styles.item} aria-label={`Comment by ${comment.authorName}`}>
             <p className={styles.meta}>
               <strong>{comment.authorName}</strong>
+              {comment.byAuthor ? <> <span className={styles.authorLabel}>Author</span></> : null}
               {comment.authorUrl ? <> · {comment.authorUrl}</> : null} on{' '}
               <Link href={`/blog/${comment.postSlug}${held ? '' : `#comment-${comment.id}`}`}>{comment.postSlug}</Link> ·{' '}
               <time dateTime={comment.createdAt.toISOString()}>{formatCommentDate(comment.createdAt)}</time>
@@ -46,6 +48,7 @@ export function ModerationList({ comments, held }: { comments: Comment[]; held: 
                 </form>
               </details>
             ) : null}
+            <ReplyForm comment={{ id: comment.id, postSlug: comment.postSlug, authorName: comment.authorName }} held={held} />
           </article>
         </li>
       ))}

@@ -20,6 +20,13 @@ function CommentItem({ node, postSlug, formToken }: { node: ThreadNode; postSlug
               comment.authorName
             )}
           </span>
+          {/* From the stored flag that only the signed-in blogger's comments carry: a name alone never earns it. */}
+          {comment.byAuthor ? (
+            <>
+              {' '}
+              <span className={styles.authorLabel}>Author</span>
+            </>
+          ) : null}
           {' · '}
           <a href={`#${anchor}`} className={styles.permalink}>
             <time dateTime={comment.createdAt.toISOString()}>{formatCommentDate(comment.createdAt)}</time>

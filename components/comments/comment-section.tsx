@@ -2,6 +2,7 @@ import { formatCommentCount } from '@/lib/comments/format';
 import { issueFormToken } from '@/lib/comments/form-token';
 import { getPostComments } from '@/lib/comments/read';
 import { buildThread } from '@/lib/comments/thread';
+import { postCommentFeedPath, siteCommentFeed } from '@/lib/share/feeds';
 import { CommentForm } from './comment-form';
 import { CommentList } from './comment-list';
 import styles from './comments.module.css';
@@ -13,6 +14,16 @@ export async function CommentSection({ postSlug }: { postSlug: string }) {
   return (
     <section id="comments" className={styles.section} aria-labelledby="comments-title">
       <h2 id="comments-title">{comments.length > 0 ? formatCommentCount(comments.length) : 'Comments'}</h2>
+      <p className={styles.feeds}>
+        Follow in a feed reader:{' '}
+        <a href={postCommentFeedPath(postSlug)} type="application/atom+xml">
+          comments on this post
+        </a>
+        {' · '}
+        <a href={siteCommentFeed.path} type="application/atom+xml">
+          all comments
+        </a>
+      </p>
       {comments.length > 0 ? (
         <CommentList nodes={buildThread(comments)} postSlug={postSlug} formToken={formToken} />
       ) : (

@@ -5,7 +5,11 @@ import type { CommentStore } from '@/lib/comments/comment-store';
 import { checkRateLimit, formatRetryMessage } from '@/lib/security/rate-limit';
 import { hashIdentity, safeEqual, sign, verify } from '@/lib/security/signing';
 
-const cookieName = 'folio-admin';
+/**
+ * Sent with every request to the site, not only to /admin: the comment form on a post page posts
+ * to the post, and its action must know whether the blogger is signed in.
+ */
+const cookieName = 'folio-session';
 const sessionHours = 12;
 const loginLimit = { attempts: 5, minutes: 15 };
 
@@ -31,14 +35,14 @@ export async function startAdminSession(password: string, secure: boolean, now =
   (await cookies()).set(cookieName, sign(sessionPurpose(password), String(expiresAt)), {
     httpOnly: true,
     sameSite: 'strict',
-    path: '/admin',
+    path: '/',
     maxAge: sessionHours * 3_600,
     secure,
   });
 }
 
 export async function endAdminSession(): Promise<void> {
-  (await cookies()).delete({ name: cookieName, path: '/admin' });
+  (await cookies()).delete({ name: cookieName, path: '/' });
 }
 
 export type SignInResult = { ok: true } | { ok: false; message: string };

@@ -15,6 +15,8 @@ const storedCommentSchema = z.object({
   ipHash: z.string(),
   createdAt: z.coerce.date(),
   editedAt: z.coerce.date().nullable(),
+  // Backups written before the blogger could reply as the author hold only readers' comments.
+  byAuthor: z.boolean().default(false),
 });
 
 /** `npm run comments:export` writes this; the same file restores into either engine. */

@@ -38,3 +38,6 @@ export const getPostComments = cache((postSlug: string) => readForPage(() => get
 export const getCommentCounts = cache(() =>
   readForPage(() => getCommentStore().countApprovedByPost(), new Map<string, number>()),
 );
+
+/** The latest approved comments across every post, newest first. */
+export const getLatestComments = cache((limit: number) => readForPage(() => getCommentStore().listByStatus('approved', limit), []));

@@ -7,8 +7,9 @@ import type { CommentFormState, OwnComment } from './form-state';
 import { checkFormToken } from './form-token';
 import { countLinks, renderCommentBody } from './markdown';
 import type { CommentSettings } from './settings';
-import type { Comment, CommentStore } from './comment-store';
-import { commentBodySchema, commentFieldsSchema, type CommentValues, readCommentValues } from './validation';
+import siteConfig from '@/site.config';
+import type { Comment, CommentStore, NewComment } from './comment-store';
+import { commentBodySchema, type CommentField, commentFieldsSchema, type CommentValues, readCommentValues } from './validation';
 
 /** Everything a submission depends on besides the form, so that tests can run it without a request. */
 export interface SubmissionContext {
@@ -17,6 +18,8 @@ export interface SubmissionContext {
   now: Date;
   ip: string;
   isPost(slug: string): Promise<boolean>;
+  /** The blogger is signed in: their comment is the author's and published at once. Only their session may say so, never the form. */
+  asAuthor: boolean;
 }
 
 export interface SubmissionOutcome {
@@ -42,6 +45,7 @@ const messages = {
   noParent: 'The comment you are replying to is not available.',
   notEditable: 'This comment can no longer be changed.',
   published: 'Thank you! Your comment is published.',
+  publishedAsAuthor: 'Your comment is published as the author’s.',
   pending: 'Thank you! Your comment is awaiting moderation.',
   edited: 'Your changes are saved.',
   deleted: 'Your comment is deleted.',
@@ -91,54 +95,92 @@ async function decideStatus(store: CommentStore, settings: CommentSettings, auth
   return (await store.hasApprovedFromAuthor(authorKey)) ? 'approved' : 'pending';
 }
 
+type FieldErrors = Partial<Record<CommentField, string>>;
+
+const toFieldErrors = (error: z.ZodError): FieldErrors =>
+  Object.fromEntries(error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+
+type Commenter = Pick<NewComment, 'authorName' | 'authorEmail' | 'authorUrl' | 'authorKey' | 'byAuthor'>;
+
+const authorFieldsSchema = commentFieldsSchema.pick({ body: true });
+
+/**
+ * Who the comment is from, and what it says. The signed-in blogger's comment is the site author's,
+ * whatever the name fields say; a reader is who they name, with a name that is not the author's.
+ */
+function readComment(values: CommentValues, context: SubmissionContext, ipHash: string): { fieldErrors: FieldErrors } | { body: string; commenter: Commenter } {
+  if (context.asAuthor) {
+    const parsed = authorFieldsSchema.safeParse(values);
+    if (!parsed.success) return { fieldErrors: toFieldErrors(parsed.error) };
+    // Reader keys always hold a line break, so no reader can share this one.
+    const author: Commenter = {
+      authorName: siteConfig.author.name,
+      authorEmail: null,
+      authorUrl: siteConfig.author.url,
+      authorKey: hashIdentity('author', 'site author'),
+      byAuthor: true,
+    };
+    return { body: parsed.data.body, commenter: author };
+  }
+  const parsed = commentFieldsSchema.safeParse(values);
+  if (!parsed.success) return { fieldErrors: toFieldErrors(parsed.error) };
+  const { name, email, website, body } = parsed.data;
+  const reader: Commenter = {
+    authorName: name,
+    authorEmail: email || null,
+    authorUrl: website || null,
+    authorKey: hashIdentity('author', `${name.toLowerCase()}\n${email ? email.toLowerCase() : ipHash}`),
+    byAuthor: false,
+  };
+  return { body, commenter: reader };
+}
+
+/** Readers answer published comments; the blogger may answer a held one too, which approves it. */
+function canReplyTo(parent: Comment | undefined, postSlug: string, asAuthor: boolean): parent is Comment {
+  if (!parent || parent.postSlug !== postSlug) return false;
+  return parent.status === 'approved' || (asAuthor && parent.status === 'pending');
+}
+
 async function postComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
   const values = readCommentValues(form);
   const { settings, now } = context;
-  const parsed = commentFieldsSchema.safeParse(values);
   const honeypotFilled = String(form.get('homepage') ?? '') !== '';
   if (honeypotFilled) {
     // Looks accepted, so that the bot learns nothing; nothing is stored, so there is nothing to edit.
     const decoy = { id: 0, status: 'pending', authorName: values.name, body: values.body, createdAt: now } as const;
     return { state: { kind: 'saved', message: messages.pending, comment: toOwnComment(decoy, settings, '') }, changedPosts: [] };
   }
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    return { state: { kind: 'error', message: messages.invalid, fieldErrors, values }, changedPosts: [] };
-  }
+  const ipHash = hashIdentity('ip', context.ip);
+  const comment = readComment(values, context, ipHash);
+  if ('fieldErrors' in comment) return { state: { kind: 'error', message: messages.invalid, fieldErrors: comment.fieldErrors, values }, changedPosts: [] };
   const postSlug = String(form.get('postSlug') ?? '');
   if (!(await context.isPost(postSlug))) return failure(values, messages.noPost);
 
-  const timing = checkFormToken(String(form.get('formToken') ?? ''), now, settings.minSecondsToSubmit);
-  if (timing === 'invalid') return failure(values, messages.expired);
-  if (timing === 'too-fast') return failure(values, messages.tooFast);
+  // The bot checks are for readers: the blogger has signed in.
+  if (!context.asAuthor) {
+    const timing = checkFormToken(String(form.get('formToken') ?? ''), now, settings.minSecondsToSubmit);
+    if (timing === 'invalid') return failure(values, messages.expired);
+    if (timing === 'too-fast') return failure(values, messages.tooFast);
+  }
 
   const parentField = form.get('parentId');
   const parentId = parentField ? idSchema.safeParse(parentField) : undefined;
   if (parentId && !parentId.success) return failure(values, messages.noParent);
 
-  const { name, email, website, body } = parsed.data;
-  const ipHash = hashIdentity('ip', context.ip);
-  const authorKey = hashIdentity('author', `${name.toLowerCase()}\n${email ? email.toLowerCase() : ipHash}`);
+  const { body, commenter } = comment;
   const stored = await withStore(context, async (store) => {
-    if (parentId) {
-      const parent = await store.getComment(parentId.data);
-      if (!parent || parent.postSlug !== postSlug || parent.status !== 'approved') return failure(values, messages.noParent);
-    }
+    const parent = parentId ? await store.getComment(parentId.data) : undefined;
+    if (parentId && !canReplyTo(parent, postSlug, context.asAuthor)) return failure(values, messages.noParent);
     if (await store.hasSameComment({ postSlug, ipHash, body })) return failure(values, messages.duplicate);
+    const draft = { ...commenter, postSlug, parentId: parent?.id ?? null, body, ipHash, createdAt: now };
+    if (context.asAuthor) {
+      // Answering a held comment publishes it: the reply must not be shown without what it answers.
+      if (parent?.status === 'pending') await store.setStatus(parent.id, 'approved');
+      return store.addComment({ ...draft, status: 'approved' });
+    }
     const windowStart = new Date(now.getTime() - settings.rateLimit.minutes * 60_000);
     const result = await store.addCommentWithinLimit(
-      {
-        postSlug,
-        parentId: parentId?.data ?? null,
-        authorName: name,
-        authorEmail: email || null,
-        authorUrl: website || null,
-        authorKey,
-        body,
-        status: await decideStatus(store, settings, authorKey, body),
-        ipHash,
-        createdAt: now,
-      },
+      { ...draft, status: await decideStatus(store, settings, commenter.authorKey, body) },
       { since: windowStart, max: settings.rateLimit.comments },
     );
     if ('limited' in result) {
@@ -150,10 +192,8 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
   if ('state' in stored) return stored;
   // Stored: from here on nothing may turn into a refusal, so the answer is built outside the store's error handling.
   const published = stored.status === 'approved';
-  return {
-    state: { kind: 'saved', message: published ? messages.published : messages.pending, comment: toOwnComment(stored, settings) },
-    changedPosts: published ? [postSlug] : [],
-  };
+  const message = stored.byAuthor ? messages.publishedAsAuthor : published ? messages.published : messages.pending;
+  return { state: { kind: 'saved', message, comment: toOwnComment(stored, settings) }, changedPosts: published ? [postSlug] : [] };
 }
 
 /** The reader's own comment, vouched for by the edit token they were given, if it is still theirs to change. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import siteConfig from '@/site.config';
+import { isAuthorName } from './author-name';
 
 /**
  * NUL and other control characters (PostgreSQL cannot store NUL at all), and U+FFFD, which is
@@ -15,7 +17,10 @@ const optionalText = trimmedText().optional().default('');
 const normaliseLineEndings = (text: string) => text.replace(/\r\n?/g, '\n');
 
 export const commentFieldsSchema = z.object({
-  name: trimmedText().min(1, 'Please give your name.').max(80, 'Please keep your name to 80 characters.'),
+  name: trimmedText()
+    .min(1, 'Please give your name.')
+    .max(80, 'Please keep your name to 80 characters.')
+    .refine((name) => !isAuthorName(name), `Only the author of this blog can comment as ${siteConfig.author.name}. Please use another name.`),
   email: optionalText.pipe(z.union([z.literal(''), z.email('This is not an email address.')])),
   website: optionalText.pipe(
     z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' })]),

@@ -3,24 +3,34 @@ import { lastModified } from '@/lib/content/last-modified';
 import { getAllPosts, getPost, type PostSummary } from '@/lib/content/posts';
 import { getSeries } from '@/lib/content/series';
 import { getTag } from '@/lib/content/tags';
-import { seriesFeedLink, siteFeeds, tagFeedPath, tagFeedTitle, type FeedFormat } from '@/lib/share/feeds';
+import { seriesFeedPath, seriesFeedTitle, siteFeeds, tagFeedPath, tagFeedTitle, type FeedFormat } from '@/lib/share/feeds';
 import { describePost } from '@/lib/share/post-metadata';
 import { absoluteUrl, postUrl } from '@/lib/share/urls';
 import siteConfig from '@/site.config';
 
+export interface FeedAuthor {
+  name: string;
+  url?: string;
+}
+
 export interface FeedItem {
   url: string;
+  /** Plain text. */
   title: string;
-  description: string;
-  /** The whole post, as HTML. */
+  description?: string;
+  /** The whole post or comment, as HTML. */
   content: string;
   published: Date;
   updated: Date;
   tags: string[];
+  /** The blog's author when not given. */
+  author?: FeedAuthor;
 }
 
 /** A feed in no format yet: `responses.ts` writes it as RSS, Atom or JSON Feed. */
 export interface Feed {
+  /** The feed's Atom id, when the page it mirrors (`link`) already identifies another feed. */
+  id?: string;
   title: string;
   /** The page the feed mirrors, absolute. */
   link: string;
@@ -67,7 +77,10 @@ export async function getTagFeed(slug: string): Promise<Feed | undefined> {
 export async function getSeriesFeed(slug: string): Promise<Feed | undefined> {
   const series = await getSeries(slug);
   if (!series) return undefined;
-  const { path, title } = seriesFeedLink(series);
   const newestFirst = [...series.parts].sort((a, b) => b.date.localeCompare(a.date));
-  return buildFeed(newestFirst, { title, link: absoluteUrl(`/series/${series.slug}`), feedLinks: { rss: absoluteUrl(path) } });
+  return buildFeed(newestFirst, {
+    title: seriesFeedTitle(series),
+    link: absoluteUrl(`/series/${series.slug}`),
+    feedLinks: { rss: absoluteUrl(seriesFeedPath(series)) },
+  });
 }

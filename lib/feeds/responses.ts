@@ -1,8 +1,9 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
 import siteConfig from '@/site.config';
-import type { Feed } from './build-feed';
+import type { Feed, FeedAuthor, FeedItem } from './build-feed';
 
-const author = { name: siteConfig.author.name, url: siteConfig.author.url };
+const author: FeedAuthor = { name: siteConfig.author.name, url: siteConfig.author.url };
+const authorOf = (item: FeedItem): FeedAuthor => item.author ?? author;
 const copyright = `© ${siteConfig.author.name}`;
 const generator = 'Folio';
 
@@ -28,7 +29,7 @@ export function rssResponse(feed: Feed): Response {
       pubDate: item.published,
       description: item.description,
       content: { encoded: item.content },
-      authors: [{ name: author.name }],
+      authors: [{ name: authorOf(item).name }],
       categories: item.tags.map((name) => ({ name })),
     })),
   });
@@ -37,7 +38,7 @@ export function rssResponse(feed: Feed): Response {
 
 export function atomResponse(feed: Feed): Response {
   const atom = generateAtomFeed({
-    id: feed.link,
+    id: feed.id ?? feed.link,
     title: { value: feed.title },
     updated: feed.updated ?? new Date(),
     generator: { text: generator },
@@ -46,13 +47,13 @@ export function atomResponse(feed: Feed): Response {
     subtitle: { value: siteConfig.description },
     rights: { value: copyright },
     entries: feed.items.map((item) => ({
-      title: { value: item.title, type: 'html' },
+      title: { value: item.title, type: 'text' },
       id: item.url,
       links: [{ href: item.url }],
       updated: item.updated,
-      summary: { value: item.description, type: 'html' },
+      summary: item.description === undefined ? undefined : { value: item.description, type: 'html' },
       content: { value: item.content, type: 'html' },
-      authors: [{ name: author.name, uri: author.url }],
+      authors: [{ name: authorOf(item).name, uri: authorOf(item).url }],
       categories: item.tags.map((term) => ({ term })),
       published: item.published,
     })),
@@ -77,7 +78,7 @@ export function jsonFeedResponse(feed: Feed): Response {
       date_published: item.published,
       date_modified: item.updated,
       tags: item.tags,
-      authors: [author],
+      authors: [authorOf(item)],
     })),
   });
   return feedResponse(JSON.stringify(json), 'application/feed+json');

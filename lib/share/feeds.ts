@@ -12,6 +12,13 @@ export const siteFeeds = [
 
 export type FeedFormat = (typeof siteFeeds)[number]['format'];
 
+/** A `<link rel="alternate">` to a feed beside the site-wide ones. */
+export interface FeedLink {
+  type: string;
+  path: string;
+  title: string;
+}
+
 export function tagFeedPath(tag: Pick<Tag, 'slug'>): string {
   return `/tags/${tag.slug}/feed.xml`;
 }
@@ -20,27 +27,41 @@ export function tagFeedTitle(tag: Pick<Tag, 'name'>): string {
   return `${siteConfig.title}: posts tagged “${tag.name}”`;
 }
 
-/** The RSS feed of one list of posts (a tag, a series) beside the site's own. */
-export interface ListFeedLink {
-  path: string;
-  title: string;
+export function tagFeedLink(tag: Pick<Tag, 'slug' | 'name'>): FeedLink {
+  return { type: 'application/rss+xml', path: tagFeedPath(tag), title: `${tagFeedTitle(tag)} (RSS)` };
 }
 
-export function tagFeedLink(tag: Pick<Tag, 'name' | 'slug'>): ListFeedLink {
-  return { path: tagFeedPath(tag), title: tagFeedTitle(tag) };
+export function seriesFeedPath(series: Pick<Series, 'slug'>): string {
+  return `/series/${series.slug}/feed.xml`;
 }
 
-export function seriesFeedLink(series: Pick<Series, 'name' | 'slug'>): ListFeedLink {
-  return { path: `/series/${series.slug}/feed.xml`, title: `${siteConfig.title}: the series “${series.name}”` };
+export function seriesFeedTitle(series: Pick<Series, 'name'>): string {
+  return `${siteConfig.title}: the series “${series.name}”`;
+}
+
+export function seriesFeedLink(series: Pick<Series, 'slug' | 'name'>): FeedLink {
+  return { type: 'application/rss+xml', path: seriesFeedPath(series), title: `${seriesFeedTitle(series)} (RSS)` };
+}
+
+/** The latest approved comments across the blog, as Atom. */
+export const siteCommentFeed = { type: 'application/atom+xml', path: '/comments.xml', title: `${siteConfig.title}: latest comments` } as const;
+
+export function postCommentFeedPath(slug: string): string {
+  return `/blog/${slug}/comments.xml`;
+}
+
+/** A post's approved comments, as Atom. */
+export function postCommentFeedLink(post: { slug: string; title: string }): FeedLink {
+  return { type: 'application/atom+xml', path: postCommentFeedPath(post.slug), title: `Comments on “${post.title}”` };
 }
 
 /**
- * Feed autodiscovery links, with the page's canonical URL. Next replaces a parent's
- * `alternates` wholesale, so every page that sets a canonical URL goes through here.
+ * Feed autodiscovery links, with the page's canonical URL: the site-wide feeds, then the page's
+ * own. Next replaces a parent's `alternates` wholesale, so every page that sets a canonical URL
+ * goes through here.
  */
-export function pageAlternates(canonical?: string, listFeed?: ListFeedLink): NonNullable<Metadata['alternates']> {
+export function pageAlternates(canonical?: string, pageFeeds: FeedLink[] = []): NonNullable<Metadata['alternates']> {
   const types: Record<string, { url: string; title: string }[]> = {};
-  for (const feed of siteFeeds) types[feed.type] = [{ url: feed.path, title: feed.title }];
-  if (listFeed) types['application/rss+xml']?.push({ url: listFeed.path, title: `${listFeed.title} (RSS)` });
+  for (const feed of [...siteFeeds, ...pageFeeds]) (types[feed.type] ??= []).push({ url: feed.path, title: feed.title });
   return canonical ? { canonical, types } : { types };
 }

@@ -4,7 +4,7 @@ import { truncateAtWord } from '@/lib/content/excerpt';
 import type { Post } from '@/lib/content/posts';
 import { postCardAlt, postCardPath } from '@/lib/og/paths';
 import siteConfig from '@/site.config';
-import { pageAlternates } from './feeds';
+import { pageAlternates, postCommentFeedLink } from './feeds';
 import { absoluteUrl } from './urls';
 
 /** Link previews cut descriptions around this length. */
@@ -22,7 +22,7 @@ export function postMetadata(post: Post): Metadata {
   return {
     title: post.title,
     description,
-    alternates: pageAlternates(path),
+    alternates: pageAlternates(path, [postCommentFeedLink(post)]),
     openGraph: {
       type: 'article',
       url: path,

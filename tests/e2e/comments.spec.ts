@@ -1,4 +1,6 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { parseAtomFeed } from 'feedsmith';
+import siteConfig from '@/site.config';
 import { signInToAdmin } from './support/admin';
 
 const post = '/blog/sketching-a-garden-shed';
@@ -218,4 +220,95 @@ test('script, event-handler and javascript: payloads are shown as inert text', a
   await expect(comment.getByRole('link', { name: 'click me' })).toHaveCount(0);
   await comment.getByText('click me').click();
   expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+});
+
+/** The entries of an Atom feed whose content holds `text`, and the feed as served. */
+async function feedEntriesWith(request: APIRequestContext, path: string, text: string) {
+  const response = await request.get(path);
+  expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+  const xml = await response.text();
+  return { xml, entries: (parseAtomFeed(xml).entries ?? []).filter((entry) => entry.content?.value?.includes(text)) };
+}
+
+/** A reply shown nested under the comment it answers, on the post page as readers get it. */
+function replyUnder(page: Page, parentBody: string, reply: string) {
+  const parentItem = page.locator('#comments li').filter({ has: page.locator('article').filter({ hasText: parentBody }) });
+  return parentItem.locator('ol article').filter({ hasText: reply });
+}
+
+test('an approved comment reaches the post’s comment feed and the blog’s, both linked from the post', async ({ page, browser, request }) => {
+  const feedPath = `${post}/comments.xml`;
+  await page.goto(post);
+  await expect(page.locator(`head link[rel="alternate"][type="application/atom+xml"][href$="${feedPath}"]`)).toHaveCount(1);
+  await expect(page.locator('#comments').getByRole('link', { name: 'comments on this post' })).toHaveAttribute('href', feedPath);
+  await expect(page.locator('#comments').getByRole('link', { name: 'all comments' })).toHaveAttribute('href', '/comments.xml');
+
+  const body = unique('Subscribed to this *thread*');
+  await fillComment(page, { name: 'Feed Reader', email: 'feed.reader@example.com', body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+  const marker = body.replace('*thread*', '<em>thread</em>');
+  expect((await feedEntriesWith(request, feedPath, marker)).entries, 'a held comment is in no feed').toEqual([]);
+
+  await approveInAdmin(browser, body);
+  for (const path of [feedPath, '/comments.xml']) {
+    await expect.poll(async () => (await feedEntriesWith(request, path, marker)).entries.length, { timeout: 20_000 }).toBe(1);
+    const { xml, entries } = await feedEntriesWith(request, path, marker);
+    expect(entries[0]?.authors).toEqual([{ name: 'Feed Reader' }]);
+    expect(entries[0]?.links?.[0]?.href).toMatch(new RegExp(`${post}#comment-\\d+$`));
+    expect(xml).not.toContain('feed.reader@example.com');
+  }
+  expect((await request.get('/blog/no-such-post/comments.xml')).status()).toBe(404);
+});
+
+test('a reader cannot comment under the blog author’s name', async ({ page }) => {
+  await page.goto(post);
+  const body = unique('Trust me, I write this blog');
+  await fillComment(page, { name: ` ${siteConfig.author.name.toUpperCase().replace(' ', '  ')} `, body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(mainForm(page).getByText(`Only the author of this blog can comment as ${siteConfig.author.name}. Please use another name.`)).toBeVisible();
+  await expect(mainForm(page).getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(mainForm(page).getByLabel(/^Comment/)).toHaveValue(body);
+});
+
+test('the blogger answers a held comment from /admin: both are published, the answer labelled as the author’s', async ({ page, browser }) => {
+  await page.goto(post);
+  const body = unique('Which screws hold up outdoors?');
+  await fillComment(page, { name: 'Curious Reader', body });
+  await mainForm(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Thank you! Your comment is awaiting moderation.')).toBeVisible();
+
+  const { admin, context } = await signInToAdmin(browser);
+  const held = admin.getByRole('region', { name: /Waiting for moderation/ }).getByRole('article').filter({ hasText: body });
+  await held.getByText('Approve and reply', { exact: true }).click();
+  const reply = unique('Stainless steel ones, always.');
+  await held.getByLabel('Your reply').fill(reply);
+  await held.getByRole('button', { name: 'Approve and post reply' }).click();
+  await expect(held).toHaveCount(0);
+  const published = admin.getByRole('region', { name: 'Recently published' }).getByRole('article').filter({ hasText: reply });
+  await expect(published.getByText('Author', { exact: true })).toBeVisible();
+  await context.close();
+
+  await expectOnPost(page, reply);
+  const answer = replyUnder(page, body, reply);
+  await expect(answer.getByText(siteConfig.author.name, { exact: true })).toBeVisible();
+  await expect(answer.getByText('Author', { exact: true })).toBeVisible();
+  await expect(page.locator('#comments article').filter({ hasText: body }).first().getByText('Author', { exact: true })).toHaveCount(0);
+});
+
+test('signed in, the blogger replies from the post page itself, published at once as the author’s', async ({ page, browser }) => {
+  const { body: parentBody } = await knownCommenter(page, browser);
+  const { admin, context } = await signInToAdmin(browser);
+  await admin.goto(post);
+  const parent = admin.locator('#comments article').filter({ hasText: parentBody });
+  await parent.getByText('Reply', { exact: true }).click();
+  const replyForm = parent.getByRole('form', { name: /^Reply to/ });
+  const reply = unique('Glad the sketch helped');
+  await fillComment(admin, { name: siteConfig.author.name, body: reply }, replyForm);
+  await replyForm.getByRole('button', { name: 'Post reply' }).click();
+  await expect(admin.getByText('Your comment is published as the author’s.')).toBeVisible();
+  await context.close();
+
+  await expectOnPost(page, reply);
+  await expect(replyUnder(page, parentBody, reply).getByText('Author', { exact: true })).toBeVisible();
 });

@@ -78,15 +78,21 @@ test('a post carries its dates, tags and BlogPosting structured data, without Ja
   await page.close();
 });
 
-test('every page links its feeds for autodiscovery, and a tag page its own feed too', async ({ page }) => {
+test('every page links its feeds for autodiscovery, a post its comment feed and a tag page its own feed too', async ({ page }) => {
   const feeds = page.locator('head link[rel="alternate"]');
-  for (const path of ['/', `/blog/${longPost.slug}`, '/archive']) {
+  const commentFeed = `/blog/${longPost.slug}/comments.xml`;
+  for (const [path, pageFeeds] of [
+    ['/', []],
+    [`/blog/${longPost.slug}`, [['application/atom+xml', commentFeed]]],
+    ['/archive', []],
+  ] as const) {
     await page.goto(path);
-    await expect(feeds).toHaveCount(3);
+    await expect(feeds).toHaveCount(3 + pageFeeds.length);
     for (const [type, feedPath] of [
       ['application/rss+xml', '/feed.xml'],
       ['application/atom+xml', '/atom.xml'],
       ['application/feed+json', '/feed.json'],
+      ...pageFeeds,
     ]) {
       await expect(page.locator(`head link[rel="alternate"][type="${type}"][href="${siteOrigin}${feedPath}"]`)).toHaveCount(1);
     }

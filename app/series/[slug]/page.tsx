@@ -17,7 +17,7 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: SeriesPageProps): Promise<Metadata> {
   const series = await getSeries((await params).slug);
   if (!series) return {};
-  return { title: series.name, alternates: pageAlternates(`/series/${series.slug}`, seriesFeedLink(series)) };
+  return { title: series.name, alternates: pageAlternates(`/series/${series.slug}`, [seriesFeedLink(series)]) };
 }
 
 export default async function SeriesPage({ params }: SeriesPageProps) {

@@ -17,7 +17,7 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: TagPageProps): Promise<Metadata> {
   const tag = await getTag((await params).tag);
   if (!tag) return {};
-  return { title: `Posts tagged “${tag.name}”`, alternates: pageAlternates(`/tags/${tag.slug}`, tagFeedLink(tag)) };
+  return { title: `Posts tagged “${tag.name}”`, alternates: pageAlternates(`/tags/${tag.slug}`, [tagFeedLink(tag)]) };
 }
 
 export default async function TagPage({ params }: TagPageProps) {

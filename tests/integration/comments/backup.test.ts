@@ -79,7 +79,7 @@ describe.each(freshDatabases)('restoring comments into a new $name database', ({
     version: 1,
     exportedAt: new Date('2026-02-01T00:00:00Z'),
     comments: [
-      { id: 7, postSlug: 'a-post', parentId: null, authorName: 'Ada', authorEmail: null, authorUrl: null, authorKey: 'ada', body: 'Kept through the move', status: 'approved', ipHash: 'ip', createdAt: new Date('2026-01-05T10:00:00Z'), editedAt: null },
+      { id: 7, postSlug: 'a-post', parentId: null, authorName: 'Ada', authorEmail: null, authorUrl: null, authorKey: 'ada', body: 'Kept through the move', status: 'approved', ipHash: 'ip', createdAt: new Date('2026-01-05T10:00:00Z'), editedAt: null, byAuthor: false },
     ],
   };
 

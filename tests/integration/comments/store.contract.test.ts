@@ -107,6 +107,15 @@ describe.each(engines)('comment store on $name', ({ create }) => {
     expect(await store().hasApprovedFromAuthor('author-grace')).toBe(true);
   });
 
+  it('keeps whether the signed-in blogger wrote a comment, a reader’s unless told', async () => {
+    const reader = await store().addComment(draft({ postSlug: 'by-author' }));
+    const author = await store().addComment(draft({ postSlug: 'by-author', parentId: reader.id, body: 'From the author', byAuthor: true, createdAt: at(40) }));
+    expect(reader.byAuthor).toBe(false);
+    expect(await store().getComment(author.id)).toMatchObject({ byAuthor: true, body: 'From the author' });
+    expect((await store().listApproved('by-author')).map((c) => c.byAuthor)).toEqual([false, true]);
+    expect((await store().listByStatus('approved', 1_000)).find((c) => c.id === author.id)?.byAuthor).toBe(true);
+  });
+
   it('records failed sign-ins per IP hash', async () => {
     await store().recordLoginFailure('ip-login', at(30));
     await store().recordLoginFailure('ip-login', at(31));

@@ -5,6 +5,7 @@ import { type CommentSettings, getCommentSettings } from '@/lib/comments/setting
 import { createCommentStore } from '@/lib/comments/store';
 import { maxCommentNesting } from '@/lib/comments/markdown';
 import { handleCommentSubmission, type SubmissionContext } from '@/lib/comments/submit';
+import siteConfig from '@/site.config';
 import { engines, useTestDatabase } from './engines';
 
 const start = new Date('2026-03-01T12:00:00.000Z');
@@ -57,6 +58,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       now: seconds(10),
       ip: freshIp(),
       isPost: async (slug) => posts.has(slug),
+      asAuthor: false,
       ...rest,
       settings: { ...defaults, ...settings },
     };
@@ -229,6 +231,106 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
     expect(stored?.ipHash).not.toContain(ip);
   });
 
+  describe('the blog author’s name and replies', () => {
+    const author = siteConfig.author.name;
+    const toFullwidth = (text: string) => text.replace(/[!-~]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
+    const lookAlikes: Record<string, string> = { a: '\u0430', e: '\u0435', o: '\u043e', p: '\u0440' };
+
+    it.each([
+      ['as written', author],
+      ['in capitals, padded with spaces', `  ${author.toUpperCase()} `],
+      ['with extra spaces inside', author.replace(' ', '   ')],
+      ['with a no-break space', author.replace(' ', '\u00a0')],
+      ['in fullwidth letters', toFullwidth(author)],
+      ['with an invisible zero-width space', `${author.slice(0, 2)}\u200b${author.slice(2)}`],
+      ['with a combining accent', `${author.slice(0, 1)}\u0301${author.slice(1)}`],
+      ['with Cyrillic look-alike letters', author.replace(/[aeop]/g, (letter) => lookAlikes[letter] ?? letter)],
+      ['with a capital I for each l', author.replace(/l/g, 'I')],
+      ['with a dot for the space', author.replace(' ', '.')],
+    ])('refuses a reader signing with the author’s name %s, storing nothing', async (_variant, name) => {
+      const body = `Posing as the author ${Math.random()}`;
+      const { state, changedPosts } = await handleCommentSubmission(commentForm({ name, body }), context({ settings: { moderation: 'none' } }));
+      const error = errorOf(state);
+      expect(error.fieldErrors.name).toBe(`Only the author of this blog can comment as ${author}. Please use another name.`);
+      expect(error.values).toMatchObject({ name, body });
+      expect(changedPosts).toEqual([]);
+      expect((await store().listAll()).some((comment) => comment.body === body)).toBe(false);
+    });
+
+    it('lets readers share part of the author’s name', async () => {
+      const [firstName = ''] = author.split(' ');
+      for (const name of [firstName, `${author} Fan`, `${firstName} Lovelace`]) {
+        const { state } = await handleCommentSubmission(commentForm({ name, body: `Hello from ${name} ${Math.random()}` }), context());
+        expect(savedOf(state).comment.authorName).toBe(name);
+      }
+    });
+
+    it('publishes the signed-in blogger’s reply at once as the author’s, without the form timing or the rate limit', async () => {
+      const parent = await approvedComment();
+      const ip = freshIp();
+      const strict = { moderation: 'all', minSecondsToSubmit: 600, rateLimit: { comments: 1, minutes: 60 } } as const;
+      for (let index = 0; index < 3; index += 1) {
+        const reply = commentForm({ parentId: String(parent.id), name: '', email: '', formToken: '', body: `Thanks, I will try cedar (${index})` });
+        const { state, changedPosts } = await handleCommentSubmission(reply, context({ asAuthor: true, ip, settings: strict }));
+        const saved = savedOf(state);
+        expect(saved.message).toBe('Your comment is published as the author’s.');
+        expect(saved.comment).toMatchObject({ status: 'approved', authorName: author });
+        expect(changedPosts).toEqual(['first-post']);
+        expect(await store().getComment(saved.comment.id)).toMatchObject({
+          byAuthor: true,
+          status: 'approved',
+          parentId: parent.id,
+          authorName: author,
+          authorEmail: null,
+          authorUrl: siteConfig.author.url,
+        });
+      }
+    });
+
+    it('signs the blogger’s comment with the author’s name whatever the form’s name fields say', async () => {
+      const { state } = await handleCommentSubmission(
+        commentForm({ name: 'Someone Else', email: 'someone@example.com', website: 'https://someone.example' }),
+        context({ asAuthor: true }),
+      );
+      const stored = await store().getComment(savedOf(state).comment.id);
+      expect(stored).toMatchObject({ authorName: author, authorEmail: null, authorUrl: siteConfig.author.url, byAuthor: true });
+    });
+
+    it('ignores form fields claiming the comment is the author’s when nobody is signed in', async () => {
+      const forged = commentForm({ name: 'Eve Reader', byAuthor: 'true', asAuthor: 'true', author: 'on', body: `Trust me ${Math.random()}` });
+      const { state, changedPosts } = await handleCommentSubmission(forged, context());
+      const saved = savedOf(state);
+      expect(saved.comment.status).toBe('pending');
+      expect(changedPosts).toEqual([]);
+      expect(await store().getComment(saved.comment.id)).toMatchObject({ byAuthor: false, authorName: 'Eve Reader' });
+    });
+
+    it('validates the blogger’s comment and renders it as safely as a reader’s', async () => {
+      const asAuthor = context({ asAuthor: true });
+      expect(errorOf((await handleCommentSubmission(commentForm({ body: '  \n ' }), asAuthor)).state).fieldErrors.body).toMatch(/write a comment/i);
+      expect(errorOf((await handleCommentSubmission(commentForm({ body: 'x'.repeat(5_001) }), asAuthor)).state).fieldErrors.body).toMatch(/5,000/);
+      const { state } = await handleCommentSubmission(commentForm({ body: 'Hi <script>alert(1)</script> [x](javascript:alert(1))' }), asAuthor);
+      const { html } = savedOf(state).comment;
+      expect(html).not.toMatch(/<script|href="javascript/i);
+      expect(html).toContain('&#x3C;script>');
+    });
+
+    it('lets the blogger answer a held comment, which publishes it, but not spam or another post’s comment', async () => {
+      const heldOutcome = await handleCommentSubmission(commentForm({ body: `A question ${Math.random()}` }), context({ settings: { moderation: 'all' } }));
+      const held = savedOf(heldOutcome.state).comment;
+      const reply = await handleCommentSubmission(commentForm({ parentId: String(held.id), body: 'Good question.' }), context({ asAuthor: true }));
+      expect(savedOf(reply.state).comment.status).toBe('approved');
+      expect((await store().getComment(held.id))?.status).toBe('approved');
+
+      const spam = await approvedComment();
+      await store().setStatus(spam.id, 'spam');
+      const toSpam = await handleCommentSubmission(commentForm({ parentId: String(spam.id), body: 'To spam' }), context({ asAuthor: true }));
+      expect(errorOf(toSpam.state).message).toMatch(/replying to is not available/);
+      const elsewhere = await handleCommentSubmission(commentForm({ postSlug: 'second-post', parentId: String(held.id), body: 'Wrong post' }), context({ asAuthor: true }));
+      expect(errorOf(elsewhere.state).message).toMatch(/replying to is not available/);
+    });
+  });
+
   describe('editing and deleting one’s own comment', () => {
     async function ownComment(settings: Partial<CommentSettings> = { moderation: 'none' }) {
       const { state } = await handleCommentSubmission(commentForm({ body: `Mine ${Math.random()}` }), context({ settings }));
@@ -345,6 +447,7 @@ describe('when the database is down', () => {
       now: seconds(10),
       ip: freshIp(),
       isPost: async () => true,
+      asAuthor: false,
     });
     expect(errorOf(state)).toMatchObject({
       message: 'Comments are temporarily unavailable — please try again.',

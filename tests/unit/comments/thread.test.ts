@@ -16,6 +16,7 @@ function comment(id: number, parentId: number | null = null): Comment {
     ipHash: 'ip',
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, id)),
     editedAt: null,
+    byAuthor: false,
   };
 }
 

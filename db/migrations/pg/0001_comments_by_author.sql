@@ -1,0 +1,1 @@
+ALTER TABLE "comments" ADD COLUMN "by_author" boolean DEFAULT false NOT NULL;
