@@ -69,9 +69,9 @@ export function buildSearchIndex(posts: IndexedPost[]): BuiltIndex {
 
 export async function writeSearchIndex(directory: string, built: BuiltIndex): Promise<void> {
   await Promise.all([
-    writeFileAtomically(path.join(directory, searchIndexFiles.index), built.index),
-    writeFileAtomically(path.join(directory, searchIndexFiles.positions), built.positions),
-    writeFileAtomically(path.join(directory, searchIndexFiles.texts), built.texts),
+    writeFileAtomically(path.join(/*turbopackIgnore: true*/ directory, searchIndexFiles.index), built.index),
+    writeFileAtomically(path.join(/*turbopackIgnore: true*/ directory, searchIndexFiles.positions), built.positions),
+    writeFileAtomically(path.join(/*turbopackIgnore: true*/ directory, searchIndexFiles.texts), built.texts),
   ]);
 }
 
