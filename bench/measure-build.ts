@@ -68,14 +68,14 @@ export function runBuild(target: BuildTarget, extraEnv: Record<string, string> =
 }
 
 /** Empties the dist folder and the content caches, as on a fresh clone. */
+/**
+ * Everything a build could reuse: Next's folder, the compile cache, and the compiled posts the last
+ * build shipped, which Folio reads before its cache.
+ */
 export async function clearBuildCaches(target: BuildTarget): Promise<void> {
-  await rm(path.join(target.root, target.distDir), { recursive: true, force: true });
-  await clearCompileCache(target);
-}
-
-/** Only the compiled posts: `npm run check` reads nothing else, and the build stays for the servers. */
-export async function clearCompileCache(target: BuildTarget): Promise<void> {
-  await rm(target.cacheDirectory, { recursive: true, force: true });
+  for (const folder of [target.distDir, `${target.distDir}-folio`, target.cacheDirectory]) {
+    await rm(path.resolve(target.root, folder), { recursive: true, force: true });
+  }
 }
 
 /** Edits one post the way a writer would: appends a paragraph. */
