@@ -28,6 +28,9 @@ function findElements(root: Element | ReturnType<typeof fromHtml>, test: (elemen
   return found;
 }
 
+/** Picks the form that has a field of this name (every page also carries the header's search form). */
+export const withField = (name: string) => (form: Element) => findElements(form, (element) => element.properties.name === name).length > 0;
+
 /**
  * The fields a browser without JavaScript would send for the first form that `pick` accepts
  * (in an element whose text contains `within`, when given), with `values` filled in.

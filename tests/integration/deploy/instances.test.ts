@@ -14,7 +14,7 @@ import { servicesRequired, testServices } from '@/tests/support/services';
 import { buildStandaloneIntoDistDir } from '../next-build';
 import { requireServices } from '../services';
 import { type RunningServer, startServer } from '@/tests/support/server-process';
-import { CookieJar, formFields, submitForm } from './http-forms';
+import { CookieJar, formFields, submitForm, withField } from './http-forms';
 
 const redisUrl = testServices.TEST_REDIS_URL;
 const distDir = '.next-deploy-test';
@@ -99,7 +99,7 @@ async function comment(server: RunningServer, body: string): Promise<string> {
 async function approve(server: RunningServer, body: string): Promise<void> {
   const jar = new CookieJar();
   const signInPage = await (await fetch(`${server.url}/admin`)).text();
-  const signIn = await submitForm(`${server.url}/admin`, formFields(signInPage, () => true, { password: adminPassword }));
+  const signIn = await submitForm(`${server.url}/admin`, formFields(signInPage, withField('password'), { password: adminPassword }));
   jar.keep(signIn);
   const adminPage = await (await fetch(`${server.url}/admin`, { headers: { cookie: jar.header() } })).text();
   const decision = formFields(adminPage, (form) => form.children.length > 0, { decision: 'approve' }, body);
