@@ -8,6 +8,7 @@ import { freePort } from '@/tests/support/free-port';
 import { copyBuild, removeBuild, startFolio } from './support/folio-server';
 import { adminPassword, signInToAdmin } from './support/admin';
 import { startPrivatePostgres } from './support/private-postgres';
+import { executedPayload, watchForExecution } from './support/execution-watch';
 import { missingServices, missingServicesMessage, servicesRequired, testServices } from '@/tests/support/services';
 import type { RunningServer } from '@/tests/support/server-process';
 
@@ -48,18 +49,20 @@ async function scratchDatabase(create: () => Promise<ScratchDatabase>): Promise<
   return database;
 }
 
-test.beforeAll(async () => {
-  distDir = await copyBuild();
+// Each test serves its own copy of the build: pages one test regenerates (one holds hundreds of comments) must not reach another.
+test.beforeEach(async ({}, testInfo) => {
+  distDir = await copyBuild(testInfo.testId);
 });
 
-test.afterEach(({}, testInfo) => {
+test.afterEach(async ({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus) tried.failedTests += 1;
+  await Promise.all([...running].map((server) => server.kill()));
+  running.clear();
+  await removeBuild(distDir);
 });
 
 test.afterAll(async () => {
-  await Promise.all([...running].map((server) => server.kill()));
   await Promise.all([...scratch].map((database) => database.drop()));
-  await removeBuild(distDir);
   const verdict =
     tried.failedTests > 0
       ? `${tried.failedTests} test(s) FAILED (${tried.injected} injected, ${tried.lost} lost seen).`
@@ -78,34 +81,6 @@ const asSent = (text: string) => text.replace(/\r?\n/g, '\r\n');
 const asStoredBody = (text: string) => text.replace(/\r\n?/g, '\n');
 const refusal = 'Please correct the marked fields.';
 const thanks = /^Thank you! Your comment is (published|awaiting moderation)\.$/;
-
-/** Watches a page for anything a payload could make happen. */
-async function watchForExecution(page: Page, origin: string) {
-  const events = { dialogs: [] as string[], foreignRequests: [] as string[], cspViolations: [] as string[] };
-  await page.addInitScript(() => {
-    const flagged = window as typeof window & { __folioXss?: boolean };
-    flagged.__folioXss = false;
-    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
-      const original = window[name].bind(window);
-      Object.defineProperty(window, name, { value: (...args: never[]) => ((flagged.__folioXss = true), original(...args)) });
-    }
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  page.on('dialog', (dialog) => {
-    events.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation/i.test(message.text())) events.cspViolations.push(message.text());
-  });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-    events.foreignRequests.push(url);
-    return route.abort();
-  });
-  return events;
-}
 
 test('XSS payloads in name, website and body are stored as sent or refused, and none executes in Chromium', async ({ browser }) => {
   expect(payloads.length).toBeGreaterThanOrEqual(200);
@@ -176,7 +151,7 @@ test('XSS payloads in name, website and body are stored as sent or refused, and 
       return found;
     }),
   );
-  const flag = await page.evaluate(() => (window as typeof window & { __folioXss?: boolean }).__folioXss);
+  const flag = await executedPayload(page);
   await context.close();
   tried.injected += dangerous.length + events.dialogs.length + events.foreignRequests.length + (flag ? 1 : 0);
   expect(dangerous).toEqual([]);

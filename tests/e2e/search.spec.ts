@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { executedPayload, watchForExecution } from './support/execution-watch';
 
 const payloadGroups = JSON.parse(readFileSync('tests/fixtures/xss/payloads.json', 'utf8')) as Record<string, string[]>;
 
@@ -72,25 +73,9 @@ test.describe('with JavaScript disabled', () => {
 });
 
 for (const [group, payloads] of Object.entries(payloadGroups)) {
-  test(`XSS payloads as the query (${group}) are shown as text, and nothing they hold runs in Chromium`, async ({ page }) => {
+  test(`XSS payloads as the query (${group}) are shown as text, and nothing they hold runs in Chromium`, async ({ page, baseURL }) => {
     test.setTimeout(120_000);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.addInitScript(() => {
-      for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
-        Object.defineProperty(window, name, { value: () => ((window as typeof window & { __folioXss?: boolean }).__folioXss = true) });
-      }
-    });
-    const foreign: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('http://127.0.0.1') || url.startsWith('data:')) return route.continue();
-      foreign.push(url);
-      return route.abort();
-    });
+    const events = await watchForExecution(page, baseURL ?? '');
     for (const payload of payloads) {
       const response = await page.goto(`/search?${new URLSearchParams({ q: payload })}`, { waitUntil: 'domcontentloaded' });
       expect(response?.status(), payload).toBe(200);
@@ -101,10 +86,11 @@ for (const [group, payloads] of Object.entries(payloadGroups)) {
         ]),
       );
       expect(injected, payload).toEqual([]);
-      expect(await page.evaluate(() => (window as typeof window & { __folioXss?: boolean }).__folioXss), payload).toBeUndefined();
+      expect(await executedPayload(page), payload).toBe(false);
     }
-    expect(dialogs).toEqual([]);
-    expect(foreign).toEqual([]);
+    expect(events.dialogs).toEqual([]);
+    expect(events.foreignRequests).toEqual([]);
+    expect(events.cspViolations).toEqual([]);
   });
 }
 

@@ -5,9 +5,9 @@ import { type RunningServer, startServer } from '@/tests/support/server-process'
 
 const execFileAsync = promisify(execFile);
 
-/** A copy of the production build, so that pages these servers regenerate reach neither it nor the e2e server's copy. */
-export async function copyBuild(): Promise<string> {
-  const distDir = `.next-hostile-${process.pid}`;
+/** A copy of the production build, so that pages these servers regenerate reach neither it nor any other copy. */
+export async function copyBuild(name: string): Promise<string> {
+  const distDir = `.next-copy-${name}`;
   await execFileAsync(process.execPath, ['tests/support/copy-build.mjs', '.next', distDir]);
   return distDir;
 }

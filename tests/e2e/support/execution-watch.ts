@@ -1,0 +1,36 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Watches a page for anything an injected payload could make happen: a dialog, a call to
+ * alert/confirm/prompt/print, a request to another origin, a Content Security Policy violation.
+ * Requests are only recorded, not intercepted: routing every request turns off Chromium's cache,
+ * which made each page load fetch Next's scripts again. The browser cannot reach other hosts
+ * anyway (see the host resolver rules in playwright.config.ts).
+ */
+export async function watchForExecution(page: Page, origin: string) {
+  const events = { dialogs: [] as string[], foreignRequests: [] as string[], cspViolations: [] as string[] };
+  await page.addInitScript(() => {
+    const flagged = window as typeof window & { __folioXss?: boolean };
+    flagged.__folioXss = false;
+    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
+      const original = window[name].bind(window);
+      Object.defineProperty(window, name, { value: (...args: never[]) => ((flagged.__folioXss = true), original(...args)) });
+    }
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  page.on('dialog', (dialog) => {
+    events.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) events.cspViolations.push(message.text());
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) events.foreignRequests.push(url);
+  });
+  return events;
+}
+
+/** Whether a watched page called alert, confirm, prompt or print. */
+export const executedPayload = (page: Page) => page.evaluate(() => (window as typeof window & { __folioXss?: boolean }).__folioXss);
