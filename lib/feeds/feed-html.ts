@@ -1,10 +1,9 @@
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { PostBody } from '@/components/post-body';
 import { pipelineOptions } from '@/lib/content/pipeline-options';
-import { renderStaticMarkup } from './static-markup';
+import { renderStaticHast } from './static-markup';
 
 const urlAttributes = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
@@ -24,14 +23,13 @@ function isHeadingAnchor(node: Element): boolean {
 }
 
 /**
- * Turns a post's page HTML into feed HTML. Every URL is resolved against `baseUrl`
+ * Turns a post's page markup into feed HTML. Every URL is resolved against `baseUrl`
  * (the post's address), so links, images and in-page anchors such as footnotes keep
  * working in a feed reader, which cannot know where the fragment came from. The "#"
  * links beside headings go: they only make sense on the page, where CSS hides them.
  */
-export function toFeedHtml(html: string, baseUrl: string): string {
+export function toFeedHtml(tree: Root, baseUrl: string): string {
   const base = new URL(baseUrl);
-  const tree = fromHtml(html, { fragment: true });
   visit(tree, 'element', (node: Element, index, parent) => {
     if (parent && index !== undefined && isHeadingAnchor(node)) {
       parent.children.splice(index, 1);
@@ -48,7 +46,10 @@ export function toFeedHtml(html: string, baseUrl: string): string {
   return toHtml(tree);
 }
 
-/** A compiled post's full body as a feed carries it: the page's markup, readable away from the page. */
+/**
+ * A compiled post's full body as a feed carries it: the page's markup, readable away from the page.
+ * The rendered tree is rewritten as it is, never written out as HTML and parsed back.
+ */
 export async function renderFeedHtml(code: string, postUrl: string): Promise<string> {
-  return toFeedHtml(await renderStaticMarkup(PostBody({ code })), postUrl);
+  return toFeedHtml(await renderStaticHast(PostBody({ code })), postUrl);
 }

@@ -1,6 +1,5 @@
-import type { ElementContent } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { h, type Properties } from 'hastscript';
 import { Fragment, isValidElement, type ReactNode } from 'react';
 
@@ -51,7 +50,10 @@ async function toHast(node: ReactNode): Promise<ElementContent[]> {
   return [h(type, toAttributes(props), children)];
 }
 
-/** The HTML of a React tree with no state or effects, as react-dom's `renderToStaticMarkup` writes it. */
-export async function renderStaticMarkup(node: ReactNode): Promise<string> {
-  return toHtml({ type: 'root', children: await toHast(node) });
+/**
+ * A React tree with no state or effects as a hast tree: serialised with hast-util-to-html, it is
+ * the HTML react-dom's `renderToStaticMarkup` writes.
+ */
+export async function renderStaticHast(node: ReactNode): Promise<Root> {
+  return { type: 'root', children: await toHast(node) };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toFeedHtml } from '@/lib/feeds/feed-html';
+import { fromHtml } from 'hast-util-from-html';
+import { toFeedHtml as toFeedHtmlFromTree } from '@/lib/feeds/feed-html';
 
 const base = 'https://blog.example/blog/a-post';
+const toFeedHtml = (html: string, baseUrl: string) => toFeedHtmlFromTree(fromHtml(html, { fragment: true }), baseUrl);
 
 describe('toFeedHtml', () => {
   it('resolves links, images, srcsets and footnote anchors against the post URL', () => {
