@@ -19,7 +19,7 @@ export async function checkPosts(files: string[], processes = availableParalleli
       (share) =>
         new Promise<void>((resolve, reject) => {
           const request: CheckRequest = { files: share };
-          const child = fork(fileURLToPath(new URL('./check-worker.ts', import.meta.url)));
+          const child = fork(fileURLToPath(new URL('./check-worker.ts', import.meta.url)), { execArgv: [...process.execArgv, '--max-semi-space-size=32'] });
           child.send(request);
           child.on('message', (result: CheckedPost) => results.set(result.file, result));
           child.on('error', reject);

@@ -1,4 +1,4 @@
-// One of the processes of `checkPosts`: checks and compiles its share of the posts, one at a time.
+// One of the processes of `checkPosts`: checks and compiles its share of the posts.
 import { readFile } from 'node:fs/promises';
 import { getCompiledPost, readPostSummary } from '../posts';
 import { describeProblem, type CheckedPost, type CheckRequest } from './checked-post';
@@ -15,11 +15,19 @@ async function check(file: string): Promise<CheckedPost> {
   }
 }
 
+// Two posts at a time: while esbuild, a process of its own, bundles one, this thread parses the other.
+const postsInFlight = 2;
+
 process.once('message', async ({ files }: CheckRequest) => {
-  for (const file of files) {
-    const result = await check(file);
-    // Each result is handed over before the next compile, so none is lost when the channel closes.
-    await new Promise((resolve) => process.send?.(result, resolve));
-  }
+  const waiting = [...files];
+  await Promise.all(
+    Array.from({ length: postsInFlight }, async () => {
+      for (let file = waiting.shift(); file !== undefined; file = waiting.shift()) {
+        const result = await check(file);
+        // Each result is handed over before the next compile, so none is lost when the channel closes.
+        await new Promise((resolve) => process.send?.(result, resolve));
+      }
+    }),
+  );
   process.disconnect?.();
 });
