@@ -78,6 +78,30 @@ describe.each(engines)('comment store on $name', ({ create }) => {
     expect(await store().deleteComment(parent.id)).toBeUndefined();
   });
 
+  it('stores a batch in order, replies linked to comments stored before or earlier in the batch', async () => {
+    const earlier = await store().addComment(draft({ postSlug: 'batch', body: 'already here' }));
+    const { parentId: _, ...row } = draft({ postSlug: 'batch' });
+    const [reply, answer, top] = await store().addCommentBatch([
+      { ...row, body: 'answers the earlier one', parent: { storedId: earlier.id }, createdAt: at(50) },
+      { ...row, body: 'answers the first of the batch', parent: { batchIndex: 0 }, createdAt: at(51) },
+      { ...row, body: 'answers nothing', parent: null, createdAt: at(52) },
+    ]);
+    expect([reply?.parentId, answer?.parentId, top?.parentId]).toEqual([earlier.id, reply?.id, null]);
+    expect((await store().listApproved('batch')).map((c) => c.body)).toEqual(['already here', 'answers the earlier one', 'answers the first of the batch', 'answers nothing']);
+  });
+
+  it('stores nothing of a batch when one of its comments cannot be stored', async () => {
+    const { parentId: _, ...row } = draft({ postSlug: 'half-batch' });
+    const batch = [
+      { ...row, body: 'fine', parent: null },
+      { ...row, body: 'fine too', parent: { batchIndex: 0 } },
+      { ...row, body: 'answers a comment that does not exist', parent: { storedId: 999_999 } },
+    ];
+    await expect(store().addCommentBatch(batch)).rejects.toThrow();
+    expect((await store().listAll()).filter((c) => c.postSlug === 'half-batch')).toEqual([]);
+    expect(await store().addCommentBatch([])).toEqual([]);
+  });
+
   it('adds at most the limit from one IP hash however many arrive at once', async () => {
     const limit = { since: at(29), max: 5 };
     const results = await Promise.all(
