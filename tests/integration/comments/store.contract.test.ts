@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate.mjs';
-import type { NewComment } from '@/lib/comments/comment-store';
+import type { BatchedComment, NewComment } from '@/lib/comments/comment-store';
 import { engines, useTestDatabase } from './engines';
 import { requireServices } from '../services';
 
@@ -22,6 +22,10 @@ function draft(overrides: Partial<NewComment> = {}): NewComment {
     createdAt: start,
     ...overrides,
   };
+}
+
+function batched(overrides: Partial<NewComment>, parent: BatchedComment['parent']): BatchedComment {
+  return { authorEmail: null, authorUrl: null, ...draft(overrides), editedAt: null, byAuthor: false, parent };
 }
 
 requireServices('TEST_DATABASE_URL');
@@ -80,22 +84,20 @@ describe.each(engines)('comment store on $name', ({ create }) => {
 
   it('stores a batch in order, replies linked to comments stored before or earlier in the batch', async () => {
     const earlier = await store().addComment(draft({ postSlug: 'batch', body: 'already here' }));
-    const { parentId: _, ...row } = draft({ postSlug: 'batch' });
     const [reply, answer, top] = await store().addCommentBatch([
-      { ...row, body: 'answers the earlier one', parent: { storedId: earlier.id }, createdAt: at(50) },
-      { ...row, body: 'answers the first of the batch', parent: { batchIndex: 0 }, createdAt: at(51) },
-      { ...row, body: 'answers nothing', parent: null, createdAt: at(52) },
+      batched({ postSlug: 'batch', body: 'answers the earlier one', createdAt: at(50) }, { storedId: earlier.id }),
+      batched({ postSlug: 'batch', body: 'answers the first of the batch', createdAt: at(51) }, { batchIndex: 0 }),
+      batched({ postSlug: 'batch', body: 'answers nothing', createdAt: at(52) }, null),
     ]);
     expect([reply?.parentId, answer?.parentId, top?.parentId]).toEqual([earlier.id, reply?.id, null]);
     expect((await store().listApproved('batch')).map((c) => c.body)).toEqual(['already here', 'answers the earlier one', 'answers the first of the batch', 'answers nothing']);
   });
 
   it('stores nothing of a batch when one of its comments cannot be stored', async () => {
-    const { parentId: _, ...row } = draft({ postSlug: 'half-batch' });
     const batch = [
-      { ...row, body: 'fine', parent: null },
-      { ...row, body: 'fine too', parent: { batchIndex: 0 } },
-      { ...row, body: 'answers a comment that does not exist', parent: { storedId: 999_999 } },
+      batched({ postSlug: 'half-batch', body: 'fine' }, null),
+      batched({ postSlug: 'half-batch', body: 'fine too' }, { batchIndex: 0 }),
+      batched({ postSlug: 'half-batch', body: 'answers a comment that does not exist' }, { storedId: 999_999 }),
     ];
     await expect(store().addCommentBatch(batch)).rejects.toThrow();
     expect((await store().listAll()).filter((c) => c.postSlug === 'half-batch')).toEqual([]);
