@@ -59,7 +59,9 @@ function convertBody(comment: ExportedComment): string {
 /** The value when the comment form would accept it, else nothing: an import keeps no address a reader could not have given. */
 function acceptedOrNull(field: 'email' | 'website', value: string): string | null {
   const parsed = commentFieldsSchema.shape[field].safeParse(value);
-  return parsed.success && parsed.data !== '' ? parsed.data : null;
+  if (!parsed.success || parsed.data === '') return null;
+  // As a browser would send it: quotes and spaces in an address are percent-encoded.
+  return field === 'website' ? new URL(parsed.data).href : parsed.data;
 }
 
 function toSourceComment({ comment, postSlug, body, state, keptParentId }: Entry): SourceComment {
@@ -189,7 +191,7 @@ export function formatImportSummary(plan: ImportPlan): string[] {
   if (plan.skippedPingbacks > 0) lines.push(`Pingbacks and trackbacks: ${plan.skippedPingbacks} skipped.`);
   if (plan.orphans > 0) lines.push(`Replies to a comment not in the file: ${plan.orphans}, imported as comments of their own.`);
   if (plan.unmatched.length > 0) {
-    lines.push(`Not imported: ${plural(plan.unmatched.length, 'thread')} that match no post (by the last part of the link, or WordPress's post name):`);
+    lines.push(`Not imported, as no post has their slug (the last part of the link, or WordPress's post name): ${plural(plan.unmatched.length, 'thread')}`);
     for (const thread of plan.unmatched) lines.push(`  ${thread.link}${thread.title ? ` ("${thread.title}")` : ''}: ${plural(thread.comments, 'comment')}`);
   }
   return lines;
