@@ -11,19 +11,38 @@ const postSlugs = new Set(['plain-text-notes', 'garden-shed', 'code-at-build-tim
 const planFixture = (name: string) => planImportFile(path.resolve('tests/fixtures/import', name), { postSlugs });
 const byId = (comments: SourceComment[]) => new Map(comments.map((comment) => [comment.sourceId, comment]));
 
-describe('importing the Disqus export', () => {
-  it('summarises comments per post, deleted ones and the thread no post matches', async () => {
-    expect(formatImportSummary(await planFixture('disqus.xml'))).toEqual([
-      'Disqus export: 9 comments for 3 posts.',
-      '  code-at-build-time: 1 approved',
-      '  garden-shed: 1 approved, 1 pending',
-      '  plain-text-notes: 5 approved, 1 spam',
-      'Deleted comments (or left with no text once converted): 1 skipped, as no published reply answers them; 1 kept as "[deleted]" by "deleted", published, so that the replies below stay in their thread.',
-      "Not imported, as no post has their slug (the last part of the link, or WordPress's post name): 1 thread",
-      '  https://old.example.org/about/ ("About me"): 2 comments',
-    ]);
+describe('the summary printed before an import', () => {
+  it.each([
+    [
+      'disqus.xml',
+      [
+        'Disqus export: 9 comments for 3 posts.',
+        '  code-at-build-time: 1 approved',
+        '  garden-shed: 1 approved, 1 pending',
+        '  plain-text-notes: 5 approved, 1 spam',
+        'Deleted comments (or left with no text once converted): 1 skipped, as no published reply answers them; 1 kept as "[deleted]" by "deleted", published, so that the replies below stay in their thread.',
+        "Not imported, as no post has their slug (the last part of the link, or WordPress's post name): 1 thread",
+        '  https://old.example.org/about/ ("About me"): 2 comments',
+      ],
+    ],
+    [
+      'wordpress.xml',
+      [
+        'WordPress export: 8 comments for 2 posts.',
+        '  garden-shed: 1 approved, 1 pending',
+        '  plain-text-notes: 5 approved, 1 spam',
+        'Deleted comments (or left with no text once converted): 0 skipped, as no published reply answers them; 1 kept as "[deleted]" by "deleted", published, so that the replies below stay in their thread.',
+        'Pingbacks and trackbacks: 1 skipped.',
+        "Not imported, as no post has their slug (the last part of the link, or WordPress's post name): 1 thread",
+        '  https://old.example.org/about/ ("About me"): 1 comment',
+      ],
+    ],
+  ])('of %s counts comments per post and state, deleted ones, skipped pingbacks and lists the threads no post matches', async (file, summary) => {
+    expect(formatImportSummary(await planFixture(file))).toEqual(summary);
   });
+});
 
+describe('importing the Disqus export', () => {
   it('keeps authors, dates, states and threading, parents before replies', async () => {
     const { comments } = await planFixture('disqus.xml');
     const comment = byId(comments);
@@ -64,18 +83,6 @@ describe('importing the Disqus export', () => {
 });
 
 describe('importing the WordPress export', () => {
-  it('summarises it, skipping the pingback and listing the page no post matches', async () => {
-    expect(formatImportSummary(await planFixture('wordpress.xml'))).toEqual([
-      'WordPress export: 8 comments for 2 posts.',
-      '  garden-shed: 1 approved, 1 pending',
-      '  plain-text-notes: 5 approved, 1 spam',
-      'Deleted comments (or left with no text once converted): 0 skipped, as no published reply answers them; 1 kept as "[deleted]" by "deleted", published, so that the replies below stay in their thread.',
-      'Pingbacks and trackbacks: 1 skipped.',
-      "Not imported, as no post has their slug (the last part of the link, or WordPress's post name): 1 thread",
-      '  https://old.example.org/about/ ("About me"): 1 comment',
-    ]);
-  });
-
   it('reads WordPress states, UTC dates, paragraphs and websites, keeping only addresses a reader could give', async () => {
     const comment = byId((await planFixture('wordpress.xml')).comments);
     expect(comment.get('101')).toMatchObject({
