@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commentStatuses } from '@/db/statuses';
+import { ImportRefusedError } from './import/import-refused';
 import type { BatchedComment, CommentStore, RestoredComment } from './comment-store';
 
 const storedCommentSchema = z.object({
@@ -55,7 +56,7 @@ export async function restoreComments(store: CommentStore, comments: SourceComme
   const batch: BatchedComment[] = [];
   for (const { sourceId, parentSourceId, ...comment } of comments) {
     const parent = parentSourceId === null ? null : placed.get(parentSourceId);
-    if (parent === undefined) throw new Error(`Comment ${sourceId} answers comment ${parentSourceId}, which is not before it in the file`);
+    if (parent === undefined) throw new ImportRefusedError(`Comment ${sourceId} answers comment ${parentSourceId}, which is not before it in the file; nothing was imported.`);
     const existing = stored.get(identify(comment));
     if (existing !== undefined) {
       placed.set(sourceId, { storedId: existing });

@@ -151,6 +151,11 @@ describe('planExportImport', () => {
     expect(() => planExportImport(twice, postSlugs)).toThrow('Comment 1 appears twice in the file; nothing was imported.');
   });
 
+  it('refuses a comment whose HTML nests too deep to convert, naming it, rather than crashing half-way', () => {
+    const html = `${'<blockquote>'.repeat(100_000)}deep${'</blockquote>'.repeat(100_000)}`;
+    expect(() => planExportImport(exported([{ html }]), postSlugs)).toThrow(/^The text of comment 1 could not be converted \(.+\); nothing was imported\.$/);
+  });
+
   it('removes characters a database cannot store, and names a nameless commenter', () => {
     const [comment] = planExportImport(exported([{ authorName: ' \u0000 ', html: '<p>Nul\u0000 here</p>' }]), postSlugs).comments;
     expect(comment).toMatchObject({ authorName: 'Anonymous', body: 'Nul here' });
