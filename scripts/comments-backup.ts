@@ -1,32 +1,62 @@
-// `npm run comments:export -- FILE` and `npm run comments:import -- FILE`: a JSON backup of every
-// comment, restorable into either engine (DATABASE_URL says which database, as for the server).
-import { readFile, writeFile } from 'node:fs/promises';
+// `npm run comments:export -- FILE` and `npm run comments:import -- FILE [--dry-run] [--max-mb=N]`: a JSON
+// backup of every comment, restorable into either engine (DATABASE_URL says which database, as for the
+// server); the import also reads Disqus and WordPress exports.
+import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { resolveDatabaseTarget } from '@/db/connection.mjs';
 import { migrateDatabase } from '@/db/migrate.mjs';
-import { commentsBackupSchema, exportComments, importComments } from '@/lib/comments/backup';
+import { exportComments, restoreComments } from '@/lib/comments/backup';
+import { ImportRefusedError } from '@/lib/comments/import/import-refused';
+import { defaultMaxImportMegabytes, planImportFile } from '@/lib/comments/import/load';
+import { formatImportSummary } from '@/lib/comments/import/plan';
 import { createCommentStore } from '@/lib/comments/store';
+import { listPostSlugs } from '@/lib/content/posts';
 
-const [command, file] = process.argv.slice(2);
-if ((command !== 'export' && command !== 'import') || !file) {
-  console.error('Usage: npm run comments:export -- backup.json | npm run comments:import -- backup.json');
+const usage = 'Usage: npm run comments:export -- backup.json | npm run comments:import -- backup.json|disqus.xml|wordpress.xml [--dry-run] [--max-mb=N]';
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'max-mb': { type: 'string' } } });
+const [command, file] = positionals;
+const maxMegabytes = z.coerce.number().positive().default(defaultMaxImportMegabytes).safeParse(values['max-mb']);
+if ((command !== 'export' && command !== 'import') || !file || !maxMegabytes.success) {
+  console.error(usage);
   process.exit(2);
 }
 
-const target = resolveDatabaseTarget();
-// A restore often goes into a new database: bring its schema up to date first, as `npm start` does.
-if (command === 'import') await migrateDatabase(target);
-const store = createCommentStore(target);
-try {
-  if (command === 'export') {
+async function importFile(file: string) {
+  const plan = await planImportFile(file, { postSlugs: await listPostSlugs(), maxMegabytes: maxMegabytes.data });
+  for (const line of formatImportSummary(plan)) console.log(line);
+  if (values['dry-run']) {
+    console.log('Dry run: nothing was stored.');
+    return;
+  }
+  const target = resolveDatabaseTarget();
+  // An import often goes into a new database: bring its schema up to date first, as `npm start` does.
+  await migrateDatabase(target);
+  const store = createCommentStore(target);
+  try {
+    const { added, existing } = await restoreComments(store, plan.comments);
+    console.log(`Imported ${added} comments from ${file}; ${existing} were already there.`);
+    if (added > 0) console.log('Rebuild (npm run build) so that the posts show them.');
+  } finally {
+    await store.close();
+  }
+}
+
+async function exportFile(file: string) {
+  const store = createCommentStore(resolveDatabaseTarget());
+  try {
     const backup = await exportComments(store);
     await writeFile(file, `${JSON.stringify(backup, null, 2)}\n`);
     console.log(`Exported ${backup.comments.length} comments to ${file}.`);
-  } else {
-    const backup = commentsBackupSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-    const { added, existing } = await importComments(store, backup);
-    console.log(`Imported ${added} comments from ${file}; ${existing} were already there.`);
-    if (added > 0) console.log('Rebuild (npm run build) so that the posts show them.');
+  } finally {
+    await store.close();
   }
-} finally {
-  await store.close();
+}
+
+try {
+  await (command === 'export' ? exportFile(file) : importFile(file));
+} catch (error) {
+  if (!(error instanceof ImportRefusedError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commentStatuses } from '@/db/statuses';
-import type { Comment, CommentStore } from './comment-store';
+import { ImportRefusedError } from './import/import-refused';
+import type { BatchedComment, CommentStore, RestoredComment } from './comment-store';
 
 const storedCommentSchema = z.object({
   id: z.number().int().positive(),
@@ -33,27 +34,44 @@ export async function exportComments(store: CommentStore, now = new Date()): Pro
   return { format: 'folio-comments', version: 1, exportedAt: now, comments: await store.listAll() };
 }
 
+/** A comment read from a backup or another blog's export, under that file's ids for it and its parent. */
+export interface SourceComment extends Omit<RestoredComment, 'parentId'> {
+  sourceId: string;
+  parentSourceId: string | null;
+}
+
+/** What recognises a comment across databases and imports: its post, author, time and text. */
+function identify(comment: Omit<RestoredComment, 'parentId'>): string {
+  return JSON.stringify([comment.postSlug, comment.authorKey, comment.createdAt.getTime(), comment.body]);
+}
+
 /**
- * Stores the backup's comments that the database does not hold yet, so importing the same file
- * twice adds nothing. Ids are the database's own: a comment is recognised by its post, author,
- * time and text, and replies are linked to their parent's id in this database.
+ * Stores the comments (parents before their replies) that the database does not hold yet, all in
+ * one transaction, so that importing the same file twice adds nothing and a failed import adds
+ * nothing either. Ids are the database's own; replies are linked to their parent's id in this database.
  */
-export async function importComments(store: CommentStore, backup: CommentsBackup): Promise<{ added: number; existing: number }> {
-  const identity = (comment: Omit<Comment, 'id'>) => JSON.stringify([comment.postSlug, comment.authorKey, comment.createdAt.getTime(), comment.body]);
-  const stored = new Map((await store.listAll()).map((comment) => [identity(comment), comment.id]));
-  const idsHere = new Map<number, number>();
-  let added = 0;
-  // Parents were stored before their replies, so in id order each parent is placed first.
-  for (const { id, ...comment } of [...backup.comments].sort((a, b) => a.id - b.id)) {
-    const parentId = comment.parentId === null ? null : idsHere.get(comment.parentId);
-    if (parentId === undefined) throw new Error(`Comment ${id} answers comment ${comment.parentId}, which is not in the backup`);
-    const existing = stored.get(identity(comment));
+export async function restoreComments(store: CommentStore, comments: SourceComment[]): Promise<{ added: number; existing: number }> {
+  const stored = new Map((await store.listAll()).map((comment) => [identify(comment), comment.id]));
+  const placed = new Map<string, BatchedComment['parent']>();
+  const batch: BatchedComment[] = [];
+  for (const { sourceId, parentSourceId, ...comment } of comments) {
+    const parent = parentSourceId === null ? null : placed.get(parentSourceId);
+    if (parent === undefined) throw new ImportRefusedError(`Comment ${sourceId} answers comment ${parentSourceId}, which is not before it in the file; nothing was imported.`);
+    const existing = stored.get(identify(comment));
     if (existing !== undefined) {
-      idsHere.set(id, existing);
+      placed.set(sourceId, { storedId: existing });
       continue;
     }
-    idsHere.set(id, (await store.addComment({ ...comment, parentId })).id);
-    added += 1;
+    placed.set(sourceId, { batchIndex: batch.length });
+    batch.push({ ...comment, parent });
   }
-  return { added, existing: backup.comments.length - added };
+  await store.addCommentBatch(batch);
+  return { added: batch.length, existing: comments.length - batch.length };
+}
+
+/** The backup's comments as `restoreComments` takes them: in id order, each parent was stored before its replies. */
+export function readBackupComments(backup: CommentsBackup): SourceComment[] {
+  return [...backup.comments]
+    .sort((a, b) => a.id - b.id)
+    .map(({ id, parentId, ...comment }) => ({ ...comment, sourceId: String(id), parentSourceId: parentId === null ? null : String(parentId) }));
 }

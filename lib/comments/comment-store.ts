@@ -15,9 +15,14 @@ export type NewComment = SharedRow<
 /** A comment as a backup holds it, to be stored again under whatever id the database gives it. */
 export type RestoredComment = Omit<Comment, 'id'>;
 
+/** A comment of a batch: it answers nothing, a comment stored before (`storedId`) or one earlier in the same batch (`batchIndex`). */
+export type BatchedComment = Omit<RestoredComment, 'parentId'> & { parent: null | { storedId: number } | { batchIndex: number } };
+
 /** Everything the rest of Folio asks of the database; both engines pass the same contract tests. */
 export interface CommentStore {
   addComment(comment: NewComment | RestoredComment): Promise<Comment>;
+  /** Stores every comment of the batch, in order, or (should any fail) none of them: an import is never half done. */
+  addCommentBatch(comments: BatchedComment[]): Promise<Comment[]>;
   /**
    * Adds the comment unless its IP hash has written `limit.max` comments since `limit.since`, in
    * which case it returns when those were written (oldest first). Count and insert are atomic.

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { PostgresDatabase } from '@/db/client';
 import * as schema from '@/db/schema.pg';
-import type { CommentStore } from './comment-store';
-import { buildRecentFromIpQuery, createStoreQueries, refuseAtLimit, requireStored } from './store-queries';
+import type { Comment, CommentStore } from './comment-store';
+import { buildRecentFromIpQuery, createStoreQueries, refuseAtLimit, requireStored, toBatchRow } from './store-queries';
 
 export function createPostgresStore(db: PostgresDatabase): CommentStore {
   return {
@@ -13,6 +13,13 @@ export function createPostgresStore(db: PostgresDatabase): CommentStore {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${comment.ipHash}))`);
         const recent = await tx.query.comments.findMany(buildRecentFromIpQuery(schema.comments, comment.ipHash, limit));
         return refuseAtLimit(recent, limit.max) ?? { added: requireStored((await tx.insert(schema.comments).values(comment).returning())[0]) };
+      });
+    },
+    addCommentBatch(batch) {
+      return db.transaction(async (tx) => {
+        const stored: Comment[] = [];
+        for (const comment of batch) stored.push(requireStored((await tx.insert(schema.comments).values(toBatchRow(comment, stored)).returning())[0]));
+        return stored;
       });
     },
   };

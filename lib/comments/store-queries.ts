@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type * as pgSchema from '@/db/schema.pg';
 import type * as sqliteSchema from '@/db/schema.sqlite';
-import type { Comment, CommentStore, NewComment, RestoredComment } from './comment-store';
+import type { BatchedComment, Comment, CommentStore, NewComment, RestoredComment } from './comment-store';
 
 type Tables = typeof sqliteSchema | typeof pgSchema;
 type Where = SQL | undefined;
@@ -43,7 +43,7 @@ type StoreDatabase<T extends Tables> = CommentTable<T> & LoginFailureTable<T> & 
 const postCountsSchema = z.array(z.object({ postSlug: z.string(), total: z.number() }));
 
 /** Every store method that reads or writes the same way on both engines. */
-export function createStoreQueries<T extends Tables>(db: StoreDatabase<T>, { comments, loginFailures }: T): Omit<CommentStore, 'addCommentWithinLimit'> {
+export function createStoreQueries<T extends Tables>(db: StoreDatabase<T>, { comments, loginFailures }: T): Omit<CommentStore, 'addCommentWithinLimit' | 'addCommentBatch'> {
   const exists = async (where: Where) => (await db.query.comments.findFirst({ where })) !== undefined;
   return {
     addComment: async (comment) => requireStored((await db.insert(comments).values(comment).returning())[0]),
@@ -112,4 +112,12 @@ export function refuseAtLimit(recent: { createdAt: Date }[], max: number): { lim
 export function requireStored(added: Comment | undefined): Comment {
   if (!added) throw new Error('The comment was not stored');
   return added;
+}
+
+/** The batch comment as a row to insert, its parent resolved against the rows of the batch stored so far. */
+export function toBatchRow({ parent, ...comment }: BatchedComment, storedSoFar: Comment[]): RestoredComment {
+  if (parent === null || 'storedId' in parent) return { ...comment, parentId: parent?.storedId ?? null };
+  const stored = storedSoFar[parent.batchIndex];
+  if (!stored) throw new Error(`A comment of the batch answers comment ${parent.batchIndex} of it, which is not stored before it`);
+  return { ...comment, parentId: stored.id };
 }

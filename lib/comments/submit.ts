@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { checkRateLimit, formatRetryMessage } from '@/lib/security/rate-limit';
 import { hashIdentity } from '@/lib/security/signing';
+import { readerAuthorKey, siteAuthorKey } from './author-key';
 import { checkEditToken, issueEditToken } from './edit-token';
 import type { CommentFormState, OwnComment } from './form-state';
 import { checkFormToken } from './form-token';
@@ -112,12 +113,11 @@ function readComment(values: CommentValues, context: SubmissionContext, ipHash: 
   if (context.asAuthor) {
     const parsed = authorFieldsSchema.safeParse(values);
     if (!parsed.success) return { fieldErrors: toFieldErrors(parsed.error) };
-    // Reader keys always hold a line break, so no reader can share this one.
     const author: Commenter = {
       authorName: siteConfig.author.name,
       authorEmail: null,
       authorUrl: siteConfig.author.url,
-      authorKey: hashIdentity('author', 'site author'),
+      authorKey: siteAuthorKey(),
       byAuthor: true,
     };
     return { body: parsed.data.body, commenter: author };
@@ -129,7 +129,7 @@ function readComment(values: CommentValues, context: SubmissionContext, ipHash: 
     authorName: name,
     authorEmail: email || null,
     authorUrl: website || null,
-    authorKey: hashIdentity('author', `${name.toLowerCase()}\n${email ? email.toLowerCase() : ipHash}`),
+    authorKey: readerAuthorKey(name, email || null, ipHash),
     byAuthor: false,
   };
   return { body, commenter: reader };

@@ -7,6 +7,8 @@ import { isAuthorName } from './author-name';
  * what invalid UTF-8 in a request becomes once decoded; tabs and line breaks are fine.
  */
 const unstorable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+/** The text without the characters `unstorable` matches, for text that is taken as it comes rather than refused. */
+export const removeUnstorable = (text: string) => text.replace(new RegExp(unstorable.source, 'g'), '');
 const storableText = () => z.string().refine((text) => !unstorable.test(text), 'This contains characters that cannot be stored; please remove them.');
 /** Names and addresses: white space around them is never meant. */
 const trimmedText = () => storableText().trim();

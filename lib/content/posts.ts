@@ -43,6 +43,11 @@ export async function listPostFiles(): Promise<string[]> {
   return (await readdir(directory)).filter((name) => name.endsWith('.mdx')).map((name) => path.join(directory, name));
 }
 
+/** The slug of every post, drafts included. */
+export async function listPostSlugs(): Promise<Set<string>> {
+  return new Set((await listPostFiles()).map((file) => path.basename(file, '.mdx')));
+}
+
 async function loadAllPosts(): Promise<PostSummary[]> {
   const posts = await Promise.all((await listPostFiles()).map(readPostSummary));
   return posts

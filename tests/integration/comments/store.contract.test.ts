@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate.mjs';
-import type { NewComment } from '@/lib/comments/comment-store';
+import type { BatchedComment, NewComment } from '@/lib/comments/comment-store';
 import { engines, useTestDatabase } from './engines';
 import { requireServices } from '../services';
 
@@ -22,6 +22,10 @@ function draft(overrides: Partial<NewComment> = {}): NewComment {
     createdAt: start,
     ...overrides,
   };
+}
+
+function batched(overrides: Partial<NewComment>, parent: BatchedComment['parent']): BatchedComment {
+  return { authorEmail: null, authorUrl: null, ...draft(overrides), editedAt: null, byAuthor: false, parent };
 }
 
 requireServices('TEST_DATABASE_URL');
@@ -76,6 +80,28 @@ describe.each(engines)('comment store on $name', ({ create }) => {
     expect(await store().deleteComment(parent.id)).toMatchObject({ id: parent.id });
     expect(await store().getComment(reply.id)).toBeUndefined();
     expect(await store().deleteComment(parent.id)).toBeUndefined();
+  });
+
+  it('stores a batch in order, replies linked to comments stored before or earlier in the batch', async () => {
+    const earlier = await store().addComment(draft({ postSlug: 'batch', body: 'already here' }));
+    const [reply, answer, top] = await store().addCommentBatch([
+      batched({ postSlug: 'batch', body: 'answers the earlier one', createdAt: at(50) }, { storedId: earlier.id }),
+      batched({ postSlug: 'batch', body: 'answers the first of the batch', createdAt: at(51) }, { batchIndex: 0 }),
+      batched({ postSlug: 'batch', body: 'answers nothing', createdAt: at(52) }, null),
+    ]);
+    expect([reply?.parentId, answer?.parentId, top?.parentId]).toEqual([earlier.id, reply?.id, null]);
+    expect((await store().listApproved('batch')).map((c) => c.body)).toEqual(['already here', 'answers the earlier one', 'answers the first of the batch', 'answers nothing']);
+  });
+
+  it('stores nothing of a batch when one of its comments cannot be stored', async () => {
+    const batch = [
+      batched({ postSlug: 'half-batch', body: 'fine' }, null),
+      batched({ postSlug: 'half-batch', body: 'fine too' }, { batchIndex: 0 }),
+      batched({ postSlug: 'half-batch', body: 'answers a comment that does not exist' }, { storedId: 999_999 }),
+    ];
+    await expect(store().addCommentBatch(batch)).rejects.toThrow();
+    expect((await store().listAll()).filter((c) => c.postSlug === 'half-batch')).toEqual([]);
+    expect(await store().addCommentBatch([])).toEqual([]);
   });
 
   it('adds at most the limit from one IP hash however many arrive at once', async () => {
