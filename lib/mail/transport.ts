@@ -1,5 +1,5 @@
 import 'server-only';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { OutboxMail } from '@/lib/comments/comment-store';
 import type { MailSettings } from './settings';
 
@@ -18,14 +18,21 @@ function getTransport(smtpUrl: string): Transporter {
   return transport;
 }
 
-/** Hands one outbox message to the SMTP server; throws what the server or the connection said. */
-export async function sendOutboxMail(settings: MailSettings, mail: Pick<OutboxMail, 'recipient' | 'subject' | 'text' | 'html' | 'headers'>): Promise<void> {
-  await getTransport(settings.smtpUrl).sendMail({
-    from: settings.from,
+type StoredMessage = Pick<OutboxMail, 'recipient' | 'subject' | 'text' | 'html' | 'headers'>;
+
+/** What nodemailer is given for an outbox message. */
+export function toMailOptions(from: string, mail: StoredMessage): SendMailOptions {
+  return {
+    from,
     to: mail.recipient,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
     headers: JSON.parse(mail.headers) as Record<string, string>,
-  });
+  };
+}
+
+/** Hands one outbox message to the SMTP server; throws what the server or the connection said. */
+export async function sendOutboxMail(settings: MailSettings, mail: StoredMessage): Promise<void> {
+  await getTransport(settings.smtpUrl).sendMail(toMailOptions(settings.from, mail));
 }
