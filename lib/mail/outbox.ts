@@ -7,25 +7,26 @@ import { sendOutboxMail } from './transport';
 export interface DeliveryOptions {
   /** Waits between the tries made at once, after the response; the rest wait for later requests (or `npm run mail:send`). */
   retryDelaysMs: number[];
+  /** The wait after those, doubling with each further attempt (at most 12 hours). */
+  laterRetryMs: number;
   /** A message tried this often in all is given up, and stays listed in /admin. */
   maxAttempts: number;
 }
 
-export const defaultDelivery: DeliveryOptions = { retryDelaysMs: [2_000, 10_000], maxAttempts: 8 };
+export const defaultDelivery: DeliveryOptions = { retryDelaysMs: [2_000, 10_000], laterRetryMs: 5 * 60_000, maxAttempts: 8 };
 
 /** Longer than one try can take (see the transport's timeouts), so that no other sender takes a message being sent. */
 const leaseMs = 2 * 60_000;
 const batchSize = 20;
 
-/** After the tries made at once: 5 minutes, then doubling, at most 12 hours. */
-function laterRetryMs(attempts: number, triedAtOnce: number): number {
-  return Math.min(5 * 60_000 * 2 ** Math.max(0, attempts - triedAtOnce), 12 * 3_600_000);
+function laterRetryMs(attempts: number, options: DeliveryOptions): number {
+  const triedAtOnce = options.retryDelaysMs.length + 1;
+  return Math.min(options.laterRetryMs * 2 ** Math.max(0, attempts - triedAtOnce), 12 * 3_600_000);
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 async function deliver(store: CommentStore, settings: MailSettings, listed: OutboxMail, options: DeliveryOptions): Promise<boolean> {
-  const triedAtOnce = options.retryDelaysMs.length + 1;
   let current: Pick<OutboxMail, 'id' | 'attempts'> = listed;
   for (let tryIndex = 0; ; tryIndex += 1) {
     const now = new Date();
@@ -38,7 +39,7 @@ async function deliver(store: CommentStore, settings: MailSettings, listed: Outb
     } catch (error) {
       const delay = options.retryDelaysMs[tryIndex];
       const givingUp = claimed.attempts >= options.maxAttempts;
-      const waitMs = delay ?? laterRetryMs(claimed.attempts, triedAtOnce);
+      const waitMs = delay ?? laterRetryMs(claimed.attempts, options);
       console.error(
         `Mail ${claimed.id} (${claimed.kind}) to ${claimed.recipient} failed, attempt ${claimed.attempts}${givingUp ? ', giving up' : ''}:`,
         describeError(error),
