@@ -11,7 +11,7 @@ export function MailLinkForm({ token, button }: { token: string; button: string 
     <div aria-live="polite">
       {state.kind === 'done' ? (
         <>
-          <h2 role={state.ok ? 'status' : 'alert'}>{state.title}</h2>
+          <h2>{state.title}</h2>
           <p>{state.message}</p>
           {state.postSlug ? (
             <p>
