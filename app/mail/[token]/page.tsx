@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { MailLinkForm } from '@/components/mail/mail-link-form';
+import { MailLinkPanel } from '@/components/mail/mail-link-panel';
 import { type MailLinkView, viewMailLink } from '@/lib/mail/link-actions';
 import { getMailLinkContext } from '@/lib/mail/link-request';
 
@@ -19,15 +19,5 @@ async function loadView(token: string): Promise<MailLinkView> {
 export default async function MailLinkPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const view = await loadView(token);
-  return (
-    <>
-      <h1>{view.title}</h1>
-      <p>{view.message}</p>
-      {view.kind === 'ready' && view.comment ? (
-        <blockquote aria-label={`Comment by ${view.comment.authorName}`} dangerouslySetInnerHTML={{ __html: view.comment.html }} />
-      ) : null}
-      {view.kind === 'ready' ? <MailLinkForm token={token} button={view.button} /> : null}
-    </>
-  );
+  return <MailLinkPanel token={token} view={await loadView(token)} />;
 }
