@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { adminPassword, signInToAdmin } from './support/admin';
 import { fetch } from 'undici';
 import { openCommentForm, postComment } from './support/comment-client';
 import { createScratchSqlite, type ScratchDatabase } from './support/databases';
@@ -27,6 +28,7 @@ test.beforeAll(async () => {
     FOLIO_ADMIN_EMAIL: blogger,
     FOLIO_COMMENT_MIN_SECONDS: '0',
     FOLIO_COMMENT_RATE_LIMIT: '1000',
+    ADMIN_PASSWORD: adminPassword,
   });
 });
 
@@ -133,4 +135,26 @@ test('a reader confirms, gets the reply by e-mail, and one click from the mail c
     "Confirm replies by e-mail from Ada's blog",
     'Helpful Neighbour replied to your comment on “Sketching a garden shed before building it”',
   ]);
+});
+
+test('/admin says in one line that mail is off without SMTP_URL, and lists a send the SMTP server refused', async ({ browser }) => {
+  const withoutMail = await signInToAdmin(browser);
+  await expect(withoutMail.admin.getByText('E-mail is off: set SMTP_URL to be told about held comments and to let readers get replies by e-mail.')).toBeVisible();
+  await withoutMail.context.close();
+
+  const { admin, context } = await signInToAdmin(browser, { baseURL: server.url });
+  await expect(admin.getByText(`Held comments are e-mailed to ${blogger}, one message each.`)).toBeVisible();
+  sink.refuseRecipients = Number.POSITIVE_INFINITY;
+  const body = unique('Posted while the mail server refuses');
+  const posted = await postComment(await openCommentForm(server.url, slug), { name: 'Unlucky Reader', body });
+  expect(posted.message).toBe('Thank you! Your comment is awaiting moderation.');
+  const failure = admin.getByRole('region', { name: 'E-mail' }).getByRole('listitem').filter({ hasText: 'Unlucky Reader' });
+  await expect(async () => {
+    await admin.reload();
+    await expect(failure).toContainText('451 Mailbox temporarily unavailable', { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  sink.refuseRecipients = 0;
+  // The next try, a few seconds later, goes through.
+  await mailAbout(body);
+  await context.close();
 });
