@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { distDirectory } from './lib/deploy/paths.mjs';
 import { adminPassword } from './tests/e2e/support/admin';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -30,9 +31,9 @@ export default defineConfig({
   },
   webServer: {
     // Comments go to a throwaway SQLite file, created fresh for each run, and the server runs on a copy of
-    // the build. FOLIO_SECRET stays unset so that the server shares the build's data/folio-secret,
+    // the build (FOLIO_DIST_DIR names it, as for `npm run build`). FOLIO_SECRET stays unset so that the server shares the build's data/folio-secret,
     // which signed the forms in the prerendered pages.
-    command: `node tests/support/copy-build.mjs .next ${e2eDistDir} && rm -f ${e2eDatabase}* && node scripts/migrate.mjs && node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
+    command: `node tests/support/copy-build.mjs ${distDirectory()} ${e2eDistDir} && rm -f ${e2eDatabase}* && node scripts/migrate.mjs && node_modules/.bin/next start --port ${port} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

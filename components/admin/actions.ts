@@ -6,6 +6,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { checkSignIn, endAdminSession, type SignInResult, getAdminPassword, hasAdminSession, startAdminSession } from '@/lib/admin/session';
 import type { CommentFormState } from '@/lib/comments/form-state';
+import { moderationDecisions } from '@/lib/comments/moderation';
+import { applyModeration } from '@/lib/comments/moderation-request';
 import { revalidateCommentPages } from '@/lib/comments/revalidate';
 import { getCommentStore } from '@/lib/comments/store';
 import { submitCommentRequest } from '@/lib/comments/submit-request';
@@ -40,7 +42,7 @@ export async function signOut(): Promise<void> {
 
 const moderationSchema = z.object({
   id: z.coerce.number().int().positive(),
-  decision: z.enum(['approve', 'spam', 'delete']),
+  decision: z.enum(moderationDecisions),
 });
 
 const editSchema = z.object({ id: z.coerce.number().int().positive(), body: commentBodySchema });
@@ -54,14 +56,7 @@ export async function moderateComment(form: FormData): Promise<void> {
   await requireAdmin();
   const parsed = moderationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return;
-  const { id, decision } = parsed.data;
-  const store = getCommentStore();
-  const before = await store.getComment(id);
-  if (!before) return;
-  if (decision === 'delete') await store.deleteComment(id);
-  else await store.setStatus(id, decision === 'approve' ? 'approved' : 'spam');
-  const wasOrIsShown = before.status === 'approved' || decision === 'approve';
-  revalidateCommentPages(wasOrIsShown ? [before.postSlug] : []);
+  await applyModeration(parsed.data.id, parsed.data.decision);
   revalidatePath('/admin');
 }
 

@@ -11,6 +11,8 @@ interface CommentFormProps {
   /** Signed time of the server render; replaced by a fresh one when the reader starts typing. */
   formToken: string;
   replyTo?: { id: number; authorName: string };
+  /** Mail is set up (SMTP_URL): readers may ask to be sent the replies to their comment. */
+  offerReplyMail: boolean;
 }
 
 function Field({
@@ -88,7 +90,7 @@ function OwnCommentPanel({ id, comment, state, pending, formAction }: { id: stri
  * The comment form: a plain form posting to a server action, so it works before (or without)
  * JavaScript; with it, the result shows without a reload.
  */
-export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) {
+export function CommentForm({ postSlug, formToken, replyTo, offerReplyMail }: CommentFormProps) {
   const [state, formAction, pending] = useActionState(submitComment, initialCommentFormState);
   const id = useId();
   const [token, setToken] = useState(formToken);
@@ -133,6 +135,20 @@ export function CommentForm({ postSlug, formToken, replyTo }: CommentFormProps) 
         <Field id={id} name="website" label="Website" hint="(optional)" state={postState}>
           {(props) => <input {...props} type="url" autoComplete="url" placeholder="https://" />}
         </Field>
+        {offerReplyMail ? (
+          <p className={styles.checkbox}>
+            <input
+              id={`${id}-notifyReplies`}
+              name="notifyReplies"
+              type="checkbox"
+              value="on"
+              defaultChecked={postState.kind === 'error' && postState.values.notifyReplies !== ''}
+            />
+            <label htmlFor={`${id}-notifyReplies`}>
+              E-mail me replies<span className={styles.hint}> (needs your e-mail address; you will be asked to confirm it)</span>
+            </label>
+          </p>
+        ) : null}
         <p className={styles.honeypot} aria-hidden="true">
           <label htmlFor={`${id}-homepage`}>Leave this field empty</label>
           <input id={`${id}-homepage`} name="homepage" tabIndex={-1} autoComplete="off" />

@@ -4,7 +4,13 @@ import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import styles from './comments.module.css';
 
-function CommentItem({ node, postSlug, formToken }: { node: ThreadNode; postSlug: string; formToken: string }) {
+interface ThreadProps {
+  postSlug: string;
+  formToken: string;
+  offerReplyMail: boolean;
+}
+
+function CommentItem({ node, ...form }: ThreadProps & { node: ThreadNode }) {
   const { comment, inReplyTo, replies } = node;
   const anchor = `comment-${comment.id}`;
   return (
@@ -40,18 +46,18 @@ function CommentItem({ node, postSlug, formToken }: { node: ThreadNode; postSlug
           ) : null}
         </header>
         <CommentBody body={comment.body} className={styles.body} />
-        <CommentForm postSlug={postSlug} formToken={formToken} replyTo={{ id: comment.id, authorName: comment.authorName }} />
+        <CommentForm {...form} replyTo={{ id: comment.id, authorName: comment.authorName }} />
       </article>
-      {replies.length > 0 ? <CommentList nodes={replies} postSlug={postSlug} formToken={formToken} /> : null}
+      {replies.length > 0 ? <CommentList nodes={replies} {...form} /> : null}
     </li>
   );
 }
 
-export function CommentList({ nodes, postSlug, formToken }: { nodes: ThreadNode[]; postSlug: string; formToken: string }) {
+export function CommentList({ nodes, ...form }: ThreadProps & { nodes: ThreadNode[] }) {
   return (
     <ol className={styles.thread}>
       {nodes.map((node) => (
-        <CommentItem key={node.comment.id} node={node} postSlug={postSlug} formToken={formToken} />
+        <CommentItem key={node.comment.id} node={node} {...form} />
       ))}
     </ol>
   );

@@ -1,6 +1,7 @@
 import { formatCommentCount } from '@/lib/comments/format';
 import { issueFormToken } from '@/lib/comments/form-token';
 import { getPostComments } from '@/lib/comments/read';
+import { isMailConfigured } from '@/lib/mail/settings';
 import { buildThread } from '@/lib/comments/thread';
 import { postCommentFeedPath, siteCommentFeed } from '@/lib/share/feeds';
 import { CommentForm } from './comment-form';
@@ -11,6 +12,7 @@ import styles from './comments.module.css';
 export async function CommentSection({ postSlug }: { postSlug: string }) {
   const comments = await getPostComments(postSlug);
   const formToken = issueFormToken(new Date());
+  const offerReplyMail = isMailConfigured();
   return (
     <section id="comments" className={styles.section} aria-labelledby="comments-title">
       <h2 id="comments-title">{comments.length > 0 ? formatCommentCount(comments.length) : 'Comments'}</h2>
@@ -25,12 +27,12 @@ export async function CommentSection({ postSlug }: { postSlug: string }) {
         </a>
       </p>
       {comments.length > 0 ? (
-        <CommentList nodes={buildThread(comments)} postSlug={postSlug} formToken={formToken} />
+        <CommentList nodes={buildThread(comments)} postSlug={postSlug} formToken={formToken} offerReplyMail={offerReplyMail} />
       ) : (
         <p className={styles.empty}>No comments yet.</p>
       )}
       <h3 id="comment-form">Leave a comment</h3>
-      <CommentForm postSlug={postSlug} formToken={formToken} />
+      <CommentForm postSlug={postSlug} formToken={formToken} offerReplyMail={offerReplyMail} />
     </section>
   );
 }

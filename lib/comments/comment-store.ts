@@ -1,5 +1,6 @@
 import type * as pgSchema from '@/db/schema.pg';
 import type * as sqliteSchema from '@/db/schema.sqlite';
+import type { MailKind, RecipientStatus } from '@/db/mail-kinds';
 import type { CommentStatus } from '@/db/statuses';
 
 type IsSame<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -12,6 +13,10 @@ export type NewComment = SharedRow<
   Omit<typeof sqliteSchema.comments.$inferInsert, 'id' | 'editedAt'>,
   Omit<typeof pgSchema.comments.$inferInsert, 'id' | 'editedAt'>
 >;
+export type OutboxMail = SharedRow<typeof sqliteSchema.mailOutbox.$inferSelect, typeof pgSchema.mailOutbox.$inferSelect>;
+export type NewOutboxMail = Pick<OutboxMail, 'dedupeKey' | 'kind' | 'recipient' | 'subject' | 'text' | 'html' | 'headers' | 'createdAt'>;
+export type MailRecipient = SharedRow<typeof sqliteSchema.mailRecipients.$inferSelect, typeof pgSchema.mailRecipients.$inferSelect>;
+
 /** A comment as a backup holds it, to be stored again under whatever id the database gives it. */
 export type RestoredComment = Omit<Comment, 'id'>;
 
@@ -45,5 +50,31 @@ export interface CommentStore {
   hasSameComment(comment: Pick<Comment, 'postSlug' | 'ipHash' | 'body'>): Promise<boolean>;
   recordLoginFailure(ipHash: string, at: Date): Promise<void>;
   listLoginFailures(ipHash: string, since: Date): Promise<Date[]>;
+
+  /** Queues a message unless one with its dedupe key was ever queued; true when this call queued it. */
+  queueMail(mail: NewOutboxMail): Promise<boolean>;
+  /** Unsent messages due by `now` and tried fewer than `maxAttempts` times, oldest first. */
+  listDueMail(now: Date, maxAttempts: number, limit: number): Promise<OutboxMail[]>;
+  /**
+   * Takes a message listed as due for one sender until `leaseUntil`, counting the attempt; undefined
+   * when it was sent or another sender took it since it was listed.
+   */
+  claimMail(mail: Pick<OutboxMail, 'id' | 'attempts'>, now: Date, leaseUntil: Date): Promise<OutboxMail | undefined>;
+  markMailSent(id: number, at: Date): Promise<void>;
+  markMailFailed(id: number, error: string, retryAt: Date): Promise<void>;
+  /** Unsent messages whose last attempt failed, newest first. */
+  listFailedMail(limit: number): Promise<OutboxMail[]>;
+  /** When the newest message of this kind was queued. */
+  latestMailAt(kind: MailKind): Promise<Date | undefined>;
+  /** Marks a single-use link used, and forgets those used before `forgetBefore`; false if it was used already. */
+  useMailLink(nonce: string, at: Date, forgetBefore: Date): Promise<boolean>;
+  hasUsedMailLink(nonce: string): Promise<boolean>;
+  getMailRecipient(address: string): Promise<MailRecipient | undefined>;
+  /** Stores the address with this status, whether it was known or not. */
+  setMailRecipient(address: string, status: RecipientStatus, at: Date): Promise<MailRecipient>;
+  /** The comment's writer asks for its replies at this address; asking again changes the address. */
+  subscribeToReplies(commentId: number, address: string): Promise<void>;
+  /** Where replies to this comment go, if its writer asked for them. */
+  getReplySubscription(commentId: number): Promise<string | undefined>;
   close(): Promise<void>;
 }

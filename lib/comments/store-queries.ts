@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type * as pgSchema from '@/db/schema.pg';
 import type * as sqliteSchema from '@/db/schema.sqlite';
 import type { BatchedComment, Comment, CommentStore, NewComment, RestoredComment } from './comment-store';
+import { createMailQueries, type MailDatabase } from './store-mail-queries';
 
 type Tables = typeof sqliteSchema | typeof pgSchema;
 type Where = SQL | undefined;
@@ -38,15 +39,16 @@ interface LoginFailureTable<T extends Tables> {
   insert(table: T['loginFailures']): { values(failure: { ipHash: string; createdAt: Date }): Promise<unknown> };
 }
 
-type StoreDatabase<T extends Tables> = CommentTable<T> & LoginFailureTable<T> & { close(): Promise<void> };
+type StoreDatabase<T extends Tables> = CommentTable<T> & LoginFailureTable<T> & MailDatabase<T> & { close(): Promise<void> };
 
 const postCountsSchema = z.array(z.object({ postSlug: z.string(), total: z.number() }));
 
 /** Every store method that reads or writes the same way on both engines. */
-export function createStoreQueries<T extends Tables>(db: StoreDatabase<T>, { comments, loginFailures }: T): Omit<CommentStore, 'addCommentWithinLimit' | 'addCommentBatch'> {
+export function createStoreQueries<T extends Tables>(db: StoreDatabase<T>, tables: T): Omit<CommentStore, 'addCommentWithinLimit' | 'addCommentBatch'> {
+  const { comments, loginFailures } = tables;
   const exists = async (where: Where) => (await db.query.comments.findFirst({ where })) !== undefined;
   return {
-    addComment: async (comment) => requireStored((await db.insert(comments).values(comment).returning())[0]),
+    addComment: async (comment) => requireStored<Comment>((await db.insert(comments).values(comment).returning())[0]),
     getComment: (id) => db.query.comments.findFirst({ where: eq(comments.id, id) }),
     listAll: () => db.query.comments.findMany({ orderBy: [asc(comments.id)] }),
     listApproved: (postSlug) =>
@@ -86,6 +88,7 @@ export function createStoreQueries<T extends Tables>(db: StoreDatabase<T>, { com
       });
       return rows.map((row) => row.createdAt);
     },
+    ...createMailQueries(db, tables),
     close: () => db.close(),
   };
 }
@@ -109,8 +112,8 @@ export function refuseAtLimit(recent: { createdAt: Date }[], max: number): { lim
   return recent.length >= max ? { limited: recent.map((row) => row.createdAt) } : undefined;
 }
 
-export function requireStored(added: Comment | undefined): Comment {
-  if (!added) throw new Error('The comment was not stored');
+export function requireStored<Row = Comment>(added: Row | undefined, what = 'comment'): Row {
+  if (!added) throw new Error(`The ${what} was not stored`);
   return added;
 }
 

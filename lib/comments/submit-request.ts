@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { hasAdminSession } from '@/lib/admin/session';
+import { scheduleMailWork } from '@/lib/mail/schedule';
 import { getPostSummary } from '@/lib/content/posts';
 import { getClientIp } from '@/lib/security/client-ip';
 import type { CommentFormState } from './form-state';
@@ -10,7 +11,8 @@ import { getCommentStore } from './store';
 import { handleCommentSubmission } from './submit';
 
 /**
- * Handles a comment form posted in the current request and regenerates the pages it changed.
+ * Handles a comment form posted in the current request, regenerates the pages it changed and, once
+ * the reader has the answer, sends the mail it calls for.
  * Whether the comment is the author's comes from the blogger's session cookie alone.
  */
 export async function submitCommentRequest(form: FormData): Promise<CommentFormState> {
@@ -23,5 +25,6 @@ export async function submitCommentRequest(form: FormData): Promise<CommentFormS
     asAuthor: await hasAdminSession(),
   });
   revalidateCommentPages(outcome.changedPosts);
+  scheduleMailWork(outcome.mail);
   return outcome.state;
 }

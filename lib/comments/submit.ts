@@ -9,8 +9,9 @@ import { checkFormToken } from './form-token';
 import { countLinks, renderCommentBody } from './markdown';
 import type { CommentSettings } from './settings';
 import siteConfig from '@/site.config';
+import type { CommentMailEvent } from '@/lib/mail/queue';
 import type { Comment, CommentStore, NewComment } from './comment-store';
-import { commentBodySchema, type CommentField, commentFieldsSchema, type CommentValues, readCommentValues } from './validation';
+import { commentBodySchema, type CommentField, commentFieldsSchema, type CommentValues, readCommentValues, readerCommentSchema } from './validation';
 
 /** Everything a submission depends on besides the form, so that tests can run it without a request. */
 export interface SubmissionContext {
@@ -27,6 +28,8 @@ export interface SubmissionOutcome {
   state: CommentFormState;
   /** Posts whose pages must be regenerated. */
   changedPosts: string[];
+  /** What the blogger or readers may have to be told by e-mail, once the reader has the answer. */
+  mail: CommentMailEvent[];
 }
 
 /** More links than this and a comment waits for moderation whatever the mode. */
@@ -55,7 +58,7 @@ const messages = {
 class Unavailable extends Error {}
 
 function failure(values: CommentValues, message: string, extra: Partial<Extract<CommentFormState, { kind: 'error' }>> = {}): SubmissionOutcome {
-  return { state: { kind: 'error', message, fieldErrors: {}, values, ...extra }, changedPosts: [] };
+  return { state: { kind: 'error', message, fieldErrors: {}, values, ...extra }, changedPosts: [], mail: [] };
 }
 
 function toOwnComment(
@@ -109,7 +112,11 @@ const authorFieldsSchema = commentFieldsSchema.pick({ body: true });
  * Who the comment is from, and what it says. The signed-in blogger's comment is the site author's,
  * whatever the name fields say; a reader is who they name, with a name that is not the author's.
  */
-function readComment(values: CommentValues, context: SubmissionContext, ipHash: string): { fieldErrors: FieldErrors } | { body: string; commenter: Commenter } {
+function readComment(
+  values: CommentValues,
+  context: SubmissionContext,
+  ipHash: string,
+): { fieldErrors: FieldErrors } | { body: string; commenter: Commenter; replyMailTo?: string } {
   if (context.asAuthor) {
     const parsed = authorFieldsSchema.safeParse(values);
     if (!parsed.success) return { fieldErrors: toFieldErrors(parsed.error) };
@@ -122,9 +129,9 @@ function readComment(values: CommentValues, context: SubmissionContext, ipHash: 
     };
     return { body: parsed.data.body, commenter: author };
   }
-  const parsed = commentFieldsSchema.safeParse(values);
+  const parsed = readerCommentSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: toFieldErrors(parsed.error) };
-  const { name, email, website, body } = parsed.data;
+  const { name, email, website, body, notifyReplies } = parsed.data;
   const reader: Commenter = {
     authorName: name,
     authorEmail: email || null,
@@ -132,7 +139,7 @@ function readComment(values: CommentValues, context: SubmissionContext, ipHash: 
     authorKey: readerAuthorKey(name, email || null, ipHash),
     byAuthor: false,
   };
-  return { body, commenter: reader };
+  return { body, commenter: reader, replyMailTo: notifyReplies ? email : undefined };
 }
 
 /** Readers answer published comments; the blogger may answer a held one too, which approves it. */
@@ -148,11 +155,11 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
   if (honeypotFilled) {
     // Looks accepted, so that the bot learns nothing; nothing is stored, so there is nothing to edit.
     const decoy = { id: 0, status: 'pending', authorName: values.name, body: values.body, createdAt: now } as const;
-    return { state: { kind: 'saved', message: messages.pending, comment: toOwnComment(decoy, settings, '') }, changedPosts: [] };
+    return { state: { kind: 'saved', message: messages.pending, comment: toOwnComment(decoy, settings, '') }, changedPosts: [], mail: [] };
   }
   const ipHash = hashIdentity('ip', context.ip);
   const comment = readComment(values, context, ipHash);
-  if ('fieldErrors' in comment) return { state: { kind: 'error', message: messages.invalid, fieldErrors: comment.fieldErrors, values }, changedPosts: [] };
+  if ('fieldErrors' in comment) return { state: { kind: 'error', message: messages.invalid, fieldErrors: comment.fieldErrors, values }, changedPosts: [], mail: [] };
   const postSlug = String(form.get('postSlug') ?? '');
   if (!(await context.isPost(postSlug))) return failure(values, messages.noPost);
 
@@ -175,8 +182,9 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
     const draft = { ...commenter, postSlug, parentId: parent?.id ?? null, body, ipHash, createdAt: now };
     if (context.asAuthor) {
       // Answering a held comment publishes it: the reply must not be shown without what it answers.
-      if (parent?.status === 'pending') await store.setStatus(parent.id, 'approved');
-      return store.addComment({ ...draft, status: 'approved' });
+      const approvedParent = parent?.status === 'pending' ? await store.setStatus(parent.id, 'approved') : undefined;
+      const added = await store.addComment({ ...draft, status: 'approved' });
+      return { added, approvedParent };
     }
     const windowStart = new Date(now.getTime() - settings.rateLimit.minutes * 60_000);
     const result = await store.addCommentWithinLimit(
@@ -187,13 +195,19 @@ async function postComment(form: FormData, context: SubmissionContext): Promise<
       const limit = checkRateLimit(result.limited, settings.rateLimit.comments, windowStart);
       return failure(values, formatRetryMessage('comments', limit.limited ? limit.retryInMinutes : 1));
     }
-    return result.added;
+    return { added: result.added, approvedParent: undefined };
   });
   if ('state' in stored) return stored;
   // Stored: from here on nothing may turn into a refusal, so the answer is built outside the store's error handling.
-  const published = stored.status === 'approved';
-  const message = stored.byAuthor ? messages.publishedAsAuthor : published ? messages.published : messages.pending;
-  return { state: { kind: 'saved', message, comment: toOwnComment(stored, settings) }, changedPosts: published ? [postSlug] : [] };
+  const { added, approvedParent } = stored;
+  const published = added.status === 'approved';
+  const message = added.byAuthor ? messages.publishedAsAuthor : published ? messages.published : messages.pending;
+  const mail: CommentMailEvent[] = [
+    ...(approvedParent ? [{ kind: 'published', commentId: approvedParent.id } as const] : []),
+    { kind: published ? 'published' : 'held', commentId: added.id },
+    ...(comment.replyMailTo ? [{ kind: 'subscribed', commentId: added.id, address: comment.replyMailTo } as const] : []),
+  ];
+  return { state: { kind: 'saved', message, comment: toOwnComment(added, settings) }, changedPosts: published ? [postSlug] : [], mail };
 }
 
 /** The reader's own comment, vouched for by the edit token they were given, if it is still theirs to change. */
@@ -207,7 +221,7 @@ async function findEditable(store: CommentStore, form: FormData, context: Submis
 }
 
 async function editComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
-  const values = { ...readCommentValues(form), name: '', email: '', website: '' };
+  const values = { ...readCommentValues(form), name: '', email: '', website: '', notifyReplies: '' };
   const saved = await withStore(context, async (store) => {
     const comment = await findEditable(store, form, context);
     if (!comment) return failure(values, messages.notEditable);
@@ -217,23 +231,23 @@ async function editComment(form: FormData, context: SubmissionContext): Promise<
       return failure(values, messages.invalid, { fieldErrors: { body: body.error.issues[0]?.message }, comment: own });
     }
     // An edit must not slip links past moderation.
-    if (comment.status === 'approved' && countLinks(body.data) > maxLinksBeforeModeration) {
-      await store.setStatus(comment.id, 'pending');
-    }
+    const heldAgain = comment.status === 'approved' && countLinks(body.data) > maxLinksBeforeModeration;
+    if (heldAgain) await store.setStatus(comment.id, 'pending');
     const edited = await store.editBody(comment.id, body.data, context.now);
     if (!edited) return failure(values, messages.notEditable);
-    return { edited, wasPublished: comment.status === 'approved' };
+    return { edited, wasPublished: comment.status === 'approved', heldAgain };
   });
   if ('state' in saved) return saved;
-  const { edited, wasPublished } = saved;
+  const { edited, wasPublished, heldAgain } = saved;
   return {
     state: { kind: 'saved', message: messages.edited, comment: toOwnComment(edited, context.settings) },
     changedPosts: wasPublished ? [edited.postSlug] : [],
+    mail: heldAgain ? [{ kind: 'held', commentId: edited.id }] : [],
   };
 }
 
 async function deleteComment(form: FormData, context: SubmissionContext): Promise<SubmissionOutcome> {
-  const values = { ...readCommentValues(form), name: '', email: '', website: '' };
+  const values = { ...readCommentValues(form), name: '', email: '', website: '', notifyReplies: '' };
   return withStore(context, async (store) => {
     const comment = await findEditable(store, form, context);
     if (!comment) return failure(values, messages.notEditable);
@@ -241,6 +255,7 @@ async function deleteComment(form: FormData, context: SubmissionContext): Promis
     return {
       state: { kind: 'deleted', message: messages.deleted },
       changedPosts: comment.status === 'approved' ? [comment.postSlug] : [],
+      mail: [],
     };
   });
 }

@@ -27,6 +27,11 @@ export const commentFieldsSchema = z.object({
   website: optionalText.pipe(
     z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' })]),
   ),
+  /** The "E-mail me replies" box: a ticked box sends its value, an unticked one sends nothing. */
+  notifyReplies: z
+    .string()
+    .optional()
+    .transform((value) => Boolean(value)),
   // Kept as typed: leading spaces are Markdown (four of them start a code block).
   body: storableText()
     .transform(normaliseLineEndings)
@@ -40,6 +45,12 @@ export const commentFieldsSchema = z.object({
 
 export const commentBodySchema = commentFieldsSchema.shape.body;
 
+/** A reader's comment: replies can only be e-mailed to an address. */
+export const readerCommentSchema = commentFieldsSchema.refine((fields) => !fields.notifyReplies || fields.email !== '', {
+  path: ['email'],
+  message: 'Give your e-mail address to be sent replies.',
+});
+
 export type CommentFields = z.infer<typeof commentFieldsSchema>;
 export type CommentField = keyof CommentFields;
 
@@ -51,5 +62,5 @@ export function readCommentValues(form: FormData): CommentValues {
     const value = form.get(name);
     return typeof value === 'string' ? value : '';
   };
-  return { name: text('name'), email: text('email'), website: text('website'), body: text('body') };
+  return { name: text('name'), email: text('email'), website: text('website'), notifyReplies: text('notifyReplies'), body: text('body') };
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { distDirectory } from '@/lib/deploy/paths.mjs';
 import { type RunningServer, startServer } from '@/tests/support/server-process';
 
 const execFileAsync = promisify(execFile);
@@ -8,7 +9,7 @@ const execFileAsync = promisify(execFile);
 /** A copy of the production build, so that pages these servers regenerate reach neither it nor any other copy. */
 export async function copyBuild(name: string): Promise<string> {
   const distDir = `.next-copy-${name}`;
-  await execFileAsync(process.execPath, ['tests/support/copy-build.mjs', '.next', distDir]);
+  await execFileAsync(process.execPath, ['tests/support/copy-build.mjs', distDirectory(), distDir]);
   return distDir;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate.mjs';
-import type { BatchedComment, NewComment } from '@/lib/comments/comment-store';
+import type { BatchedComment, NewComment, NewOutboxMail } from '@/lib/comments/comment-store';
 import { engines, useTestDatabase } from './engines';
 import { requireServices } from '../services';
 
@@ -26,6 +26,20 @@ function draft(overrides: Partial<NewComment> = {}): NewComment {
 
 function batched(overrides: Partial<NewComment>, parent: BatchedComment['parent']): BatchedComment {
   return { authorEmail: null, authorUrl: null, ...draft(overrides), editedAt: null, byAuthor: false, parent };
+}
+
+function mail(overrides: Partial<NewOutboxMail> = {}): NewOutboxMail {
+  return {
+    dedupeKey: `key-${Math.random()}`,
+    kind: 'moderation',
+    recipient: 'blogger@example.com',
+    subject: 'A comment waits',
+    text: 'Text',
+    html: '<p>HTML</p>',
+    headers: '{}',
+    createdAt: start,
+    ...overrides,
+  };
 }
 
 requireServices('TEST_DATABASE_URL');
@@ -148,5 +162,72 @@ describe.each(engines)('comment store on $name', ({ create }) => {
     await store().recordLoginFailure('ip-elsewhere', at(31));
     expect(await store().listLoginFailures('ip-login', at(30))).toHaveLength(2);
     expect(await store().listLoginFailures('ip-login', at(31))).toHaveLength(1);
+  });
+
+  describe('mail', () => {
+    it('queues a message once per dedupe key and lists it as due from when it was queued', async () => {
+      expect(await store().queueMail(mail({ dedupeKey: 'once', createdAt: at(100) }))).toBe(true);
+      expect(await store().queueMail(mail({ dedupeKey: 'once', subject: 'Again', createdAt: at(100) }))).toBe(false);
+      expect((await store().listDueMail(at(99), 5, 100)).some((m) => m.dedupeKey === 'once')).toBe(false);
+      const [due] = (await store().listDueMail(at(100), 5, 100)).filter((m) => m.dedupeKey === 'once');
+      expect(due).toMatchObject({ subject: 'A comment waits', attempts: 0, sentAt: null, lastError: null });
+      expect(due?.createdAt.toISOString()).toBe(at(100).toISOString());
+    });
+
+    it('lets one sender claim a due message, counts its attempts and keeps failures until sent', async () => {
+      await store().queueMail(mail({ dedupeKey: 'claimed', createdAt: at(200) }));
+      const [due] = (await store().listDueMail(at(200), 5, 100)).filter((m) => m.dedupeKey === 'claimed');
+      if (!due) throw new Error('not due');
+      const claims = await Promise.all([store().claimMail(due, at(200), at(205)), store().claimMail(due, at(200), at(205))]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(claims.find(Boolean)).toMatchObject({ attempts: 1 });
+      expect((await store().listDueMail(at(204), 5, 100)).some((m) => m.id === due.id)).toBe(false);
+
+      await store().markMailFailed(due.id, 'connection refused', at(210));
+      const [failed] = (await store().listFailedMail(100)).filter((m) => m.id === due.id);
+      expect(failed).toMatchObject({ lastError: 'connection refused', attempts: 1 });
+      expect((await store().listDueMail(at(209), 5, 100)).some((m) => m.id === due.id)).toBe(false);
+      const [again] = (await store().listDueMail(at(210), 5, 100)).filter((m) => m.id === due.id);
+      expect((await store().listDueMail(at(210), 1, 100)).some((m) => m.id === due.id)).toBe(false);
+      if (!again) throw new Error('not due again');
+      expect(await store().claimMail(again, at(210), at(215))).toMatchObject({ attempts: 2 });
+
+      await store().markMailSent(due.id, at(211));
+      expect((await store().listFailedMail(100)).some((m) => m.id === due.id)).toBe(false);
+      expect((await store().listDueMail(at(999), 5, 100)).some((m) => m.id === due.id)).toBe(false);
+    });
+
+    it('knows when the newest message of a kind was queued', async () => {
+      expect(await store().latestMailAt('digest')).toBeUndefined();
+      await store().queueMail(mail({ kind: 'digest', createdAt: at(300) }));
+      await store().queueMail(mail({ kind: 'digest', createdAt: at(290) }));
+      await store().queueMail(mail({ kind: 'reply', createdAt: at(400) }));
+      expect((await store().latestMailAt('digest'))?.toISOString()).toBe(at(300).toISOString());
+    });
+
+    it('uses a single-use link once, however many try at once, and forgets old ones', async () => {
+      const uses = await Promise.all(Array.from({ length: 5 }, () => store().useMailLink('nonce-1', at(500), at(0))));
+      expect(uses.filter(Boolean)).toHaveLength(1);
+      expect(await store().hasUsedMailLink('nonce-1')).toBe(true);
+      expect(await store().hasUsedMailLink('nonce-2')).toBe(false);
+      expect(await store().useMailLink('nonce-2', at(600), at(501))).toBe(true);
+      expect(await store().hasUsedMailLink('nonce-1')).toBe(false);
+    });
+
+    it('keeps each address’s status and which comments want replies where', async () => {
+      expect(await store().getMailRecipient('reader@example.com')).toBeUndefined();
+      expect(await store().setMailRecipient('reader@example.com', 'unconfirmed', at(700))).toMatchObject({ status: 'unconfirmed' });
+      const confirmed = await store().setMailRecipient('reader@example.com', 'confirmed', at(701));
+      expect(confirmed.updatedAt.toISOString()).toBe(at(701).toISOString());
+      expect(await store().getMailRecipient('reader@example.com')).toEqual(confirmed);
+
+      const comment = await store().addComment(draft({ postSlug: 'subscribed' }));
+      expect(await store().getReplySubscription(comment.id)).toBeUndefined();
+      await store().subscribeToReplies(comment.id, 'reader@example.com');
+      await store().subscribeToReplies(comment.id, 'new@example.com');
+      expect(await store().getReplySubscription(comment.id)).toBe('new@example.com');
+      await store().deleteComment(comment.id);
+      expect(await store().getReplySubscription(comment.id)).toBeUndefined();
+    });
   });
 });

@@ -120,6 +120,7 @@ describe.each(engines)('submitting comments on $name', ({ create }) => {
       name: submitted.get('name'),
       email: submitted.get('email'),
       website: submitted.get('website'),
+      notifyReplies: '',
       body: submitted.get('body'),
     });
     expect(changedPosts).toEqual([]);
