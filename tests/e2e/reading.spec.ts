@@ -134,8 +134,9 @@ test('every page has the blog’s icons and loads without a console error or a r
 
 test('a reader of one post prefetches neighbouring posts, not the pages that list every post', async ({ page }) => {
   const prefetched: string[] = [];
-  page.on('request', async (request) => {
-    if ((await request.allHeaders())['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
+  // Read synchronously: an awaited read could still be pending when the test ends, and fail it.
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
   });
   await page.goto(longPost, { waitUntil: 'networkidle' });
   // The reader reaches the end of the post, where the tags, neighbours and comments are.

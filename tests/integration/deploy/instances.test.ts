@@ -14,6 +14,7 @@ import { servicesRequired, testServices } from '@/tests/support/services';
 import { buildStandaloneIntoDistDir } from '../next-build';
 import { requireServices } from '../services';
 import { type RunningServer, startServer } from '@/tests/support/server-process';
+import { recipientsOf, startSmtpSink } from '@/tests/support/smtp-sink';
 import { CookieJar, formFields, submitForm, withField } from './http-forms';
 
 const redisUrl = testServices.TEST_REDIS_URL;
@@ -221,6 +222,32 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
         fetched.mockRestore();
       }
     }, 180_000);
+
+    it('e-mails the blogger about a held comment, and the Approve link publishes it with JavaScript off', async () => {
+      const database = await useDatabase('PostgreSQL');
+      const sink = await startSmtpSink();
+      cleanups.push(() => sink.close());
+      const blogger = 'blogger@example.com';
+      const { server } = await startReadOnly(database, { SMTP_URL: sink.url, FOLIO_MAIL_FROM: 'Folio <folio@blog.example>', FOLIO_ADMIN_EMAIL: blogger });
+      const body = `Mailed from a read-only function ${redisPrefix}`;
+      expect(await comment(server, body)).toBe('Thank you! Your comment is awaiting moderation');
+
+      const mail = await sink.waitFor((received) => String(received.parsed.text).includes(body));
+      expect(recipientsOf(mail)).toEqual([blogger]);
+      // The message names the site's public address; this function answers on its own port.
+      const link = /^Approve: (\S+)$/m.exec(String(mail.parsed.text))?.[1];
+      expect(link, String(mail.parsed.text)).toBeDefined();
+      const approveUrl = `${server.url}${new URL(link!).pathname}`;
+      const confirmPage = await (await fetch(approveUrl)).text();
+      expect(confirmPage).toContain('Approve and publish?');
+      expect((await database.store.listAll()).find((stored) => stored.body === body)?.status, 'opening the link changed nothing').toBe('pending');
+
+      const confirmed = await submitForm(approveUrl, formFields(confirmPage, withField('token'), {}));
+      expect(confirmed.status).toBeLessThan(400);
+      expect((await database.store.listAll()).find((stored) => stored.body === body)?.status).toBe('approved');
+      await vi.waitFor(async () => expect(await showsComment(server, body)).toBe(true), { timeout: 15_000, interval: 250 });
+      expect(server.output()).not.toMatch(/error|⨯/i);
+    }, 120_000);
 
     it('refuses to start, in one sentence naming FOLIO_SECRET, when it would have to write its own secret', async () => {
       const database = await useDatabase('PostgreSQL');
