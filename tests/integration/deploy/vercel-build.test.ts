@@ -80,7 +80,11 @@ async function publishedPosts(): Promise<{ slug: string; title: string }[]> {
 // Vercel's functions cannot write a SQLite file: the build migrates a PostgreSQL database.
 const missingServices = requireServices('TEST_DATABASE_URL');
 
-describe.skipIf(missingServices.length > 0)('vercel build, offline', () => {
+// Vercel no longer builds or runs functions on Node 20 (docs/deploy.md): CI runs this on Node 24.
+const nodeVercelRuns = Number(process.versions.node.split('.')[0]) >= 22;
+if (!nodeVercelRuns) console.info(`Skipping vercel build on Node ${process.versions.node}: Vercel builds with Node 22 or later.`);
+
+describe.skipIf(missingServices.length > 0 || !nodeVercelRuns)('vercel build, offline', () => {
   beforeAll(async () => {
     project = await copyProject();
     output = path.join(project, '.vercel/output');
