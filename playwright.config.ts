@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { distDirectory } from './lib/deploy/paths.mjs';
 import { adminPassword } from './tests/e2e/support/admin';
+import { testWorkers } from './tests/support/test-workers';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const e2eDatabase = `tests/output/e2e-comments-${port}.sqlite`;
@@ -10,7 +11,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'tests/output/playwright',
   fullyParallel: true,
-  workers: 2,
+  workers: testWorkers(2),
   retries: 0,
   reporter: [['list']],
   use: {

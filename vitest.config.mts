@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { testWorkers } from './tests/support/test-workers';
 
 export default defineConfig({
   resolve: {
@@ -25,7 +26,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // These files mostly wait on builds and servers in other processes: one per core would leave cores idle.
-          maxWorkers: 3,
+          maxWorkers: testWorkers(3),
         },
       },
     ],

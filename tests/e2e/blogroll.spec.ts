@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
-// The e2e build follows no blogs (the default configuration); tests/integration/blogroll-build.test.ts
-// builds the site with fixture feeds and checks the box on every post.
+// The e2e build follows no blogs (the default configuration); the deployment build of
+// tests/integration/deploy/instances.test.ts follows fixture feeds and checks the box on the posts.
 test('with no blogs followed, posts end without a blogroll box and /blogroll says so', async ({ page, request }) => {
   await page.goto('/blog/a-year-of-plain-text-notes');
   await expect(page.getByRole('navigation', { name: 'More posts' })).toBeVisible();

@@ -8,6 +8,7 @@ import { imageSize } from 'image-size';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatCommentCount } from '@/lib/comments/format';
+import { toPlainText } from '@/lib/blogroll/text';
 import { startFeedServer, type FeedServer } from '@/tests/fixtures/blogroll/feed-server';
 import { engines, type TestDatabase } from '../comments/engines';
 import { servicesRequired, testServices } from '@/tests/support/services';
@@ -25,9 +26,15 @@ const adminPassword = 'instances-admin-password';
 // Each run has keys of its own: other runs may share the Redis server.
 const redisPrefix = `folio-test-${randomBytes(6).toString('hex')}:`;
 const isRoot = process.getuid?.() === 0;
+// The blogs the deployment follows: three that answer, one that hangs, one that fails, and hostile ones.
+const reachableFeeds = ['/atom.xml', '/rss.xml', '/feed.json'];
+const hostileFeeds = ['/huge.xml', '/laughs.xml', '/deep.xml', '/hostile-titles.xml'];
+const followedFeeds = [...reachableFeeds, '/hang', '/error', ...hostileFeeds];
 
 let build: { status: number | null; output: string };
 let feeds: FeedServer;
+/** What the feed server was asked while the build ran (regenerations later read what the build fetched). */
+let feedRequestsOfBuild: FeedServer['requests'] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
 /** The settings every instance of the deployment shares. */
@@ -122,7 +129,8 @@ if (!isRoot && !servicesRequired) console.warn('Skipping the read-only serverles
 describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
   beforeAll(async () => {
     feeds = await startFeedServer();
-    build = await buildStandaloneIntoDistDir(distDir, { REDIS_URL: redisUrl ?? '', FOLIO_BLOGROLL: feeds.url('/atom.xml') });
+    build = await buildStandaloneIntoDistDir(distDir, { REDIS_URL: redisUrl ?? '', FOLIO_BLOGROLL: followedFeeds.map((pathname) => feeds.url(pathname)).join(',') });
+    feedRequestsOfBuild = [...feeds.requests];
   }, 900_000);
 
   afterAll(async () => {
@@ -255,6 +263,66 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
       await expect(startReadOnly(database, { FOLIO_SECRET: '', FOLIO_DATA_DIR: unwritable })).rejects.toThrow(
         /FOLIO_SECRET is not set and Folio cannot keep a generated secret in .*data-of-its-own \(\w+\): set FOLIO_SECRET \(see docs\/deploy\.md\)\./,
       );
+    });
+  });
+  describe('the blogroll, as the build fetched it', () => {
+    let server: RunningServer;
+    const page = async (pathname: string) => {
+      const response = await fetch(`${server.url}${pathname}`);
+      expect(response.status, pathname).toBe(200);
+      return response.text();
+    };
+    /** The box's HTML on a post page, and what comes before it. */
+    const blogrollBox = (html: string) => {
+      const start = html.indexOf('<aside');
+      expect(start, 'the post has a blogroll box').toBeGreaterThan(-1);
+      return { before: html.slice(0, start), box: html.slice(start, html.indexOf('</aside>', start)) };
+    };
+
+    beforeAll(async () => {
+      server = await startInstance(await useDatabase('SQLite'));
+    });
+
+    it('builds despite a hanging and a failing feed, warning about each on one line', () => {
+      expect(build.output).toContain(`Blogroll: skipping ${feeds.url('/hang')}: no answer in time, and no cached copy`);
+      expect(build.output).toContain(`Blogroll: skipping ${feeds.url('/error')}: HTTP 500, and no cached copy`);
+    });
+
+    it('fetches each feed once for the whole build, not once per page', () => {
+      for (const pathname of [...reachableFeeds, '/hang', '/error']) {
+        expect(feedRequestsOfBuild.filter((request) => request.pathname === pathname), pathname).toHaveLength(1);
+      }
+    });
+
+    it('ends every post with the newest article of each feed, newest first', async () => {
+      for (const slug of ['sketching-a-garden-shed', 'highlighting-code-at-build-time']) {
+        const { before, box } = blogrollBox(await page(`/blog/${slug}`));
+        expect(before).toContain('class="post-footer"');
+        expect(box).toContain('Articles from blogs I read');
+        const titles = [...box.matchAll(/<h3[^>]*><a href="([^"]+)">([^<]+)<\/a><\/h3>/g)].map((match) => [match[2], match[1]]);
+        expect(titles).toEqual([
+          ['The newest walk', 'https://rivers.example/newest-walk'],
+          ['Cutting dovetails by hand', 'https://bench.example/dovetails'],
+          ['New unique package', 'https://go.example/blog/unique'],
+        ]);
+        expect(toPlainText(box, true)).toContain('The newest walk A short loop around the lake. via Rivers & Roads, September 12, 2024');
+      }
+    });
+
+    it('lists every followed blog on /blogroll and exports them as OPML', async () => {
+      const blogroll = await page('/blogroll');
+      for (const name of ['The Go Blog', 'Rivers &amp; Roads', 'Notes from the Bench']) expect(blogroll).toContain(name);
+      const opml = await page('/blogroll.opml');
+      for (const pathname of [...reachableFeeds, '/hang', '/error']) expect(opml).toContain(`xmlUrl="${feeds.url(pathname)}"`);
+    });
+
+    it('builds with hostile feeds, showing none of their markup or expanded entities', async () => {
+      expect(build.output).toContain(`Blogroll: skipping ${feeds.url('/huge.xml')}: larger than 5 MB, and no cached copy`);
+      const blogroll = await page('/blogroll');
+      expect(blogroll).toContain('Hostile Blog');
+      expect(blogroll).toContain('Raw title');
+      expect(blogroll).not.toContain('__folioXss');
+      expect(blogroll).not.toContain('lollol');
     });
   });
 });
