@@ -272,9 +272,9 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
       expect(response.status, pathname).toBe(200);
       return response.text();
     };
-    /** The box's HTML on a post page, and what comes before it. */
+    /** The box's HTML on a post page, and what comes before it (posts hold asides of their own, callouts). */
     const blogrollBox = (html: string) => {
-      const start = html.indexOf('<aside');
+      const start = html.lastIndexOf('<aside', html.indexOf('aria-labelledby="blogroll-heading"'));
       expect(start, 'the post has a blogroll box').toBeGreaterThan(-1);
       return { before: html.slice(0, start), box: html.slice(start, html.indexOf('</aside>', start)) };
     };
