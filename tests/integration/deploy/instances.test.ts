@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { parseAtomFeed } from 'feedsmith';
 import { imageSize } from 'image-size';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -215,6 +216,14 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
         await page.reload();
         await page.getByText(withScript).waitFor();
         await vi.waitFor(async () => expect(await countOnHome()).toBe(formatCommentCount(2)), { timeout: 15_000, interval: 250 });
+        // The post's comment feed follows too, as a feed reader fetches it.
+        await vi.waitFor(
+          async () => {
+            const feed = parseAtomFeed(await (await fetch(`${server.url}${post}/comments.xml`)).text());
+            expect(feed.entries?.map((entry) => entry.content?.value ?? '').join('\n')).toContain(withScript);
+          },
+          { timeout: 15_000, interval: 250 },
+        );
 
         const html = await (await fetch(`${server.url}${post}`)).text();
         expect(html, 'the blogroll box, as the build saw the feeds').toMatch(/Articles from blogs I read[\s\S]*New unique package/);
