@@ -34,3 +34,24 @@ export async function watchForExecution(page: Page, origin: string) {
 
 /** Whether a watched page called alert, confirm, prompt or print. */
 export const executedPayload = (page: Page) => page.evaluate(() => (window as typeof window & { __folioXss?: boolean }).__folioXss);
+
+/**
+ * What a reader's text must never become, in `elements` and everything under them: elements that
+ * run, embed, load or restyle something, event-handler, style and srcdoc attributes, and URLs with a
+ * scheme other than http(s) or mailto. It runs in the page (`evaluateAll`, or rebuilt from its
+ * source), so it uses nothing from outside its own body.
+ */
+export function injectedMarkup(elements: Element[]): string[] {
+  const activeElements = ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'STYLE', 'IMG', 'BASE', 'META', 'LINK', 'TEMPLATE'];
+  const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster'];
+  return elements
+    .flatMap((root) => [root, ...root.querySelectorAll('*')])
+    .flatMap((element) => {
+      const tag = element.tagName.toUpperCase();
+      const attributes = [...element.attributes].filter(
+        ({ name, value }) =>
+          name.startsWith('on') || name === 'style' || name === 'srcdoc' || (urlAttributes.includes(name) && !/^(https?:|mailto:|#|\/|$)/i.test(value)),
+      );
+      return [...(activeElements.includes(tag) ? [tag] : []), ...attributes.map(({ name, value }) => `${tag} ${name}=${value}`)];
+    });
+}
