@@ -2,7 +2,7 @@
 // broken one listed as `file:line:col: reason`. Exit status 1 when any post is broken.
 import { checkPosts } from '@/lib/content/check/check-posts';
 import { splitProblems } from '@/lib/content/check/checked-post';
-import { listPostFiles } from '@/lib/content/posts';
+import { listPostFiles } from '@/lib/content/post-files';
 
 Object.assign(process.env, { NEXT_PHASE: 'phase-production-build' });
 

@@ -11,7 +11,7 @@ import { ImportRefusedError } from '@/lib/comments/import/import-refused';
 import { defaultMaxImportMegabytes, planImportFile } from '@/lib/comments/import/load';
 import { formatImportSummary } from '@/lib/comments/import/plan';
 import { createCommentStore } from '@/lib/comments/store';
-import { listPostSlugs } from '@/lib/content/posts';
+import { listPostSlugs } from '@/lib/content/post-files';
 
 const usage = 'Usage: npm run comments:export -- backup.json | npm run comments:import -- backup.json|disqus.xml|wordpress.xml [--dry-run] [--max-mb=N]';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, 'max-mb': { type: 'string' } } });

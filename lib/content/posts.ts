@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { cache } from 'react';
@@ -10,6 +10,7 @@ import { compilePost, dependenciesUnchanged, digestOf, type CompiledPost } from 
 import { cachedOnDisk, hashKey, jsonCodec } from './disk-cache';
 import type { Frontmatter } from './frontmatter';
 import { pipelineOptions } from './pipeline-options';
+import { listPostFiles } from './post-files';
 import { PostError } from './post-error';
 import { postSlugPattern } from './post-slug';
 import { readFrontmatter } from './read-frontmatter';
@@ -35,17 +36,6 @@ export async function readPostSummary(file: string): Promise<PostSummary> {
   }
   const { frontmatter, content } = readFrontmatter(file, await readFile(file, 'utf8'));
   return { ...frontmatter, ...readingStats(content), slug, file };
-}
-
-/** Every post file, drafts included. */
-export async function listPostFiles(): Promise<string[]> {
-  const directory = postsDirectory();
-  return (await readdir(directory)).filter((name) => name.endsWith('.mdx')).map((name) => path.join(directory, name));
-}
-
-/** The slug of every post, drafts included. */
-export async function listPostSlugs(): Promise<Set<string>> {
-  return new Set((await listPostFiles()).map((file) => path.basename(file, '.mdx')));
 }
 
 async function loadAllPosts(): Promise<PostSummary[]> {
