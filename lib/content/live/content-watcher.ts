@@ -4,6 +4,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { getCompiledPost } from '../posts';
 import { postsDirectory } from '@/lib/deploy/paths.mjs';
+import { listPostSlugs, listPostSlugsNow } from '../post-files';
 import { describeProblem } from '../check/checked-post';
 
 /** What an open page needs to hear: the content changed, and which posts are broken now. */
@@ -21,6 +22,8 @@ interface ContentWatcher {
   listeners: Set<Listener>;
   state: ContentState;
   problems: Map<string, string>;
+  /** The posts there were when the open pages last heard of a change. */
+  slugs: Set<string>;
 }
 
 // Settles a burst of events (an editor's write-and-rename, a folder copy) into one message.
@@ -61,30 +64,35 @@ function startWatcher(): ContentWatcher {
     listeners: new Set(),
     state: { version: 0, problems: [] },
     problems: new Map(),
+    slugs: listPostSlugsNow(),
   };
   const changed = new Set<string>();
-  const addedOrRemoved = new Map<string, boolean>();
   let timer: NodeJS.Timeout | undefined;
+  const postFile = (slug: string) => path.join(directory, `${slug}.mdx`);
   const publish = async () => {
-    const files = [...changed];
+    const files = new Set(changed);
     changed.clear();
-    const slugs = new Map(addedOrRemoved);
-    addedOrRemoved.clear();
+    // Posts added or removed are read from the folder, not from the events: a page told of another
+    // change (a component saved just before the post) lists what is on disk, new post included.
+    const current = await listPostSlugs();
+    const added = [...current].filter((slug) => !content.slugs.has(slug));
+    const removed = [...content.slugs].filter((slug) => !current.has(slug));
+    for (const slug of added) files.add(postFile(slug));
     for (const file of files) {
       const problem = file.endsWith('.mdx') ? await problemIn(file) : undefined;
       if (problem) content.problems.set(file, problem);
       else content.problems.delete(file);
     }
-    // A broken new post will not answer until it is fixed: the page hears of its problem at once.
-    for (const slug of slugs.keys()) if (content.problems.has(path.join(directory, `${slug}.mdx`))) slugs.delete(slug);
-    await settlePostRoutes(content.origin, slugs);
+    // A broken new post will not answer until it is fixed: the page hears of its problem at once,
+    // and the post counts as new until it compiles.
+    const answering = added.filter((slug) => !content.problems.has(postFile(slug)));
+    await settlePostRoutes(content.origin, new Map([...answering.map((slug) => [slug, true] as const), ...removed.map((slug) => [slug, false] as const)]));
+    for (const slug of answering) content.slugs.add(slug);
+    for (const slug of removed) content.slugs.delete(slug);
     content.state = { version: content.state.version + 1, problems: [...content.problems.values()] };
     for (const listener of content.listeners) listener(content.state);
   };
   content.watcher.on('all', (event, file) => {
-    if (file.endsWith('.mdx') && path.dirname(file) === directory && (event === 'add' || event === 'unlink')) {
-      addedOrRemoved.set(path.basename(file, '.mdx'), event === 'add');
-    }
     // A post that is gone has no problem left; anything else beside the posts (a component a post
     // imports, an image) is checked through the posts when the page renders them.
     if (event === 'unlink' || event === 'unlinkDir') content.problems.delete(file);
