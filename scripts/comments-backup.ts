@@ -1,6 +1,7 @@
 // `npm run comments:export -- FILE` and `npm run comments:import -- FILE [--dry-run] [--max-mb=N]`: a JSON
 // backup of every comment, restorable into either engine (DATABASE_URL says which database, as for the
 // server); the import also reads Disqus and WordPress exports.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -43,7 +44,13 @@ async function importFile(file: string) {
 }
 
 async function exportFile(file: string) {
-  const store = createCommentStore(resolveDatabaseTarget());
+  const target = resolveDatabaseTarget();
+  if (target.engine === 'sqlite' && !existsSync(target.file)) {
+    console.error(`There is no comments database at ${target.file}, so there is nothing to export (npm start and npm run db:migrate create it; DATABASE_URL names another).`);
+    process.exitCode = 1;
+    return;
+  }
+  const store = createCommentStore(target);
   try {
     const backup = await exportComments(store);
     await writeFile(file, `${JSON.stringify(backup, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -64,6 +64,20 @@ describe(`comments backup from SQLite to ${other.name}`, () => {
     expect(await backupCommand('import', destination().target, file)).toContain('Imported 0 comments');
     expect(await asSeen(destination().store)).toEqual(await asSeen(store));
     expect((await destination().store.listApproved('a-post')).map((comment) => comment.body)).toEqual(['First! (edited)', 'A reply']);
+  }, backupCommandsMs);
+});
+
+describe('exporting comments', () => {
+  it('from a SQLite file that does not exist says so, creates nothing and fails', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'folio-export-'));
+    try {
+      const missing = path.join(folder, 'data/folio.sqlite');
+      const failed = await backupCommand('export', { engine: 'sqlite', file: missing }, path.join(folder, 'comments.json')).catch((error: { code: number; stderr: string }) => error);
+      expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining(`There is no comments database at ${missing}, so there is nothing to export`) });
+      expect(await readdir(folder)).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }, backupCommandsMs);
 });
 
