@@ -10,17 +10,11 @@ import path from 'node:path';
 
 const packageDirectory = path.resolve('node_modules/better-sqlite3');
 const binary = 'build/Release/better_sqlite3.node';
-const prebuildInstall = createRequire(path.join(packageDirectory, 'package.json'))('prebuild-install/util');
+const requireFromPackage = createRequire(path.join(packageDirectory, 'package.json'));
 const pkg = JSON.parse(readFileSync(path.join(packageDirectory, 'package.json'), 'utf8'));
-const download = prebuildInstall.getDownloadUrl({
-  pkg,
-  runtime: 'node',
-  abi: process.versions.modules,
-  platform: process.platform,
-  arch: process.arch,
-  libc: '',
-  'tag-prefix': 'v',
-});
+// prebuild-install's own settings (ABI, platform, libc, tag prefix, mirrors) name the download it looks for.
+const prebuildInstall = requireFromPackage('prebuild-install/util');
+const download = prebuildInstall.getDownloadUrl({ ...requireFromPackage('prebuild-install/rc')(pkg), pkg });
 const cached = prebuildInstall.cachedPrebuild(download);
 
 if (existsSync(cached)) {
