@@ -87,6 +87,10 @@ async function startReadOnly(database: TestDatabase, env: Record<string, string>
   return { server, scratch };
 }
 
+// A test that starts instances gets as long as starting one may take (tests/support/server-process.ts):
+// on a loaded machine, two instances starting at once outlasted the integration tier's default.
+const startsInstancesMs = 120_000;
+
 let readers = 0;
 
 /** A reader opens the post on one instance and comments through the plain (JavaScript-less) form. */
@@ -154,7 +158,7 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
 
     expect(await comment(server, 'Stored by the standalone server')).toBe('Thank you! Your comment is awaiting moderation');
     expect((await database.store.listAll()).map((stored) => stored.body)).toEqual(['Stored by the standalone server']);
-  });
+  }, startsInstancesMs);
 
   it('two instances on PostgreSQL and Redis store each acknowledged comment once and agree on approved ones', async () => {
     const database = await useDatabase('PostgreSQL');
@@ -176,7 +180,7 @@ describe.skipIf(missingServices.length > 0)('deployment from one build', () => {
         expect.poll(() => showsComment(instance, bodies[0]!), { message: `the approved comment shows on instance ${index + 1} within 5 seconds`, timeout: 5_000 }).toBe(true),
       ),
     );
-  });
+  }, startsInstancesMs);
 
   describe.skipIf(!isRoot)('on a serverless host: a read-only app folder without build cache', () => {
     it('takes comments with JavaScript off and on, shows them once approved, and logs no error', async () => {
