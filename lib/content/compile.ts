@@ -68,7 +68,6 @@ async function describeDependencies(postFile: string, files: Iterable<string>): 
   );
 }
 
-/** Whether every file the post imported still holds what it held when the post compiled. */
 /**
  * Shiki stops colouring a line that takes too long to tokenize; on a loaded machine that left lines
  * half coloured, and the compile cache kept them so. Highlighting happens once per post: let it finish.
@@ -81,6 +80,7 @@ const withoutTokenizeTimeLimit: ShikiTransformer = {
   },
 };
 
+/** Whether every file the post imported still holds what it held when the post compiled. */
 export async function dependenciesUnchanged(postFile: string, dependencies: PostDependency[]): Promise<boolean> {
   const directory = path.dirname(postFile);
   const current = await Promise.all(
