@@ -5,11 +5,12 @@ import path from 'node:path';
 /** The project's own Next.js, also used for the bare baseline app. */
 const nextBin = path.resolve(import.meta.dirname, '../node_modules/.bin/next');
 import { preservingNextTypeFiles } from '../scripts/lib/side-build';
-import { treeRssBytes } from './process-tree';
+import { treeMemory, type TreeMemory } from './process-tree';
 
 export interface BuildRun {
   seconds: number;
-  peakRssBytes: number;
+  /** The highest each measure of the process tree's memory reached, sampled every 100 ms. */
+  peak: TreeMemory;
 }
 
 export interface BuildTarget {
@@ -53,24 +54,26 @@ export function runBuild(target: BuildTarget, extraEnv: Record<string, string> =
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let peakRssBytes = 0;
+    const peak = { rssBytes: 0, pssBytes: 0 };
     const sampler = setInterval(() => {
-      if (child.pid) peakRssBytes = Math.max(peakRssBytes, treeRssBytes(child.pid));
+      if (!child.pid) return;
+      const now = treeMemory(child.pid);
+      peak.rssBytes = Math.max(peak.rssBytes, now.rssBytes);
+      peak.pssBytes = Math.max(peak.pssBytes, now.pssBytes);
     }, 100);
     return new Promise<BuildRun>((resolve, reject) => {
       child.on('exit', (code) => {
         clearInterval(sampler);
-        if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, peakRssBytes });
+        if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, peak });
         else reject(new Error(`${[command, ...args].join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`));
       });
     });
   });
 }
 
-/** Empties the dist folder and the content caches, as on a fresh clone. */
 /**
- * Everything a build could reuse: Next's folder, the compile cache, and the compiled posts the last
- * build shipped, which Folio reads before its cache.
+ * Empties, as on a fresh clone, everything a build could reuse: Next's folder, the compile cache,
+ * and the compiled posts the last build shipped, which Folio reads before its cache.
  */
 export async function clearBuildCaches(target: BuildTarget): Promise<void> {
   for (const folder of [target.distDir, `${target.distDir}-folio`, target.cacheDirectory]) {

@@ -9,22 +9,30 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-function rssKilobytes(pid: number): number {
+function kilobytesIn(file: string, field: string): number {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(file, 'utf8'));
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
   }
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-export function treeRssBytes(pid: number): number {
-  let total = 0;
+export interface TreeMemory {
+  /** Resident memory summed over the processes: a page shared by several (Node's own code, say) counts once per process. */
+  rssBytes: number;
+  /** Proportional set size: each shared page divided among the processes that share it, so the sum is what the tree holds. */
+  pssBytes: number;
+}
+
+/** The memory a process and all its descendants hold (Linux /proc). */
+export function treeMemory(pid: number): TreeMemory {
+  const total = { rssBytes: 0, pssBytes: 0 };
   const pending = [pid];
   while (pending.length > 0) {
     const current = pending.pop() as number;
-    total += rssKilobytes(current) * 1024;
+    total.rssBytes += kilobytesIn(`/proc/${current}/status`, 'VmRSS') * 1024;
+    total.pssBytes += kilobytesIn(`/proc/${current}/smaps_rollup`, 'Pss') * 1024;
     pending.push(...childrenOf(current));
   }
   return total;
