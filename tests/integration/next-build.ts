@@ -18,9 +18,9 @@ async function runStep(command: string, args: string[], env: Record<string, stri
   return { status, output };
 }
 
-/** Runs `next build` into its own dist folder, leaving the project's build and type files alone. */
-export function buildIntoDistDir(distDir: string, env: Record<string, string>): Promise<BuildResult> {
-  return preservingNextTypeFiles(process.cwd(), () => runStep(path.resolve('node_modules/.bin/next'), ['build'], { FOLIO_DIST_DIR: distDir, ...env }));
+/** Runs `next build`, as `npm run build` does (scripts/next-build.mjs), into its own dist folder, leaving the project's build and type files alone. */
+function buildIntoDistDir(distDir: string, env: Record<string, string>): Promise<BuildResult> {
+  return preservingNextTypeFiles(process.cwd(), () => runStep(process.execPath, ['scripts/next-build.mjs'], { FOLIO_DIST_DIR: distDir, ...env }));
 }
 
 /**
