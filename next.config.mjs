@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import { checkBuildEnvironment } from './lib/deploy/environment.mjs';
 import { distDirectory, postsDirectory, shippedDirectory } from './lib/deploy/paths.mjs';
 import { securityHeaders } from './lib/security/headers.mjs';
@@ -60,5 +60,8 @@ export default function config(phase) {
     for (const warning of warnings) console.warn(`⚠ ${warning}`);
     if (error) throw new Error(error);
   }
+  // `npm start` and the browser tests serve the build with `next start` from the project folder,
+  // which Next warns against when the config asks for a standalone folder; only the build makes one.
+  if (phase === PHASE_PRODUCTION_SERVER) return { ...nextConfig, output: undefined };
   return nextConfig;
 }
