@@ -2,6 +2,7 @@ import { type APIRequestContext, type Browser, expect, type Locator, type Page, 
 import { parseAtomFeed } from 'feedsmith';
 import siteConfig from '@/site.config';
 import { signInToAdmin } from './support/admin';
+import { unique } from './support/unique';
 
 const post = '/blog/sketching-a-garden-shed';
 
@@ -11,8 +12,6 @@ async function asNewClient(page: Page) {
   clients += 1;
   await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.100.${test.info().workerIndex * 100 + clients}` });
 }
-
-const unique = (text: string) => `${text} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 function mainForm(page: Page) {
   return page.getByRole('form', { name: 'Leave a comment' });

@@ -4,6 +4,7 @@ import { fetch } from 'undici';
 import { openCommentForm, postComment } from './support/comment-client';
 import { createScratchSqlite, type ScratchDatabase } from './support/databases';
 import { copyBuild, removeBuild, startFolio } from './support/folio-server';
+import { unique } from './support/unique';
 import type { RunningServer } from '@/tests/support/server-process';
 import { type ReceivedMail, recipientsOf, type SmtpSink, startSmtpSink } from '@/tests/support/smtp-sink';
 
@@ -38,8 +39,6 @@ test.afterAll(async () => {
   await database?.drop();
   if (distDir) await removeBuild(distDir);
 });
-
-const unique = (text: string) => `${text} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A link from a message's text part, on this test's server: the message names the site's own address. */
 function linkIn(mail: ReceivedMail, label: string): string {
